@@ -1,0 +1,102 @@
+# galley — build, test and demo.
+#
+#   make            optimised ./galley (-O2, no sanitizers)
+#   make demo       install missing Debian packages (as root; else print the
+#                   apt-get line), build, render samples/ to out/
+#   make check      build and run every test; SANITIZE=1 for ASan + UBSan
+#   make install    PREFIX=/usr/local DESTDIR=
+
+VERSION := 0.1.0
+PREFIX ?= /usr/local
+DATADIR = $(PREFIX)/share/galley
+
+# Debian 12 packages galley needs to build, run and test.
+PACKAGES = build-essential pkg-config libglib2.0-dev libpango1.0-dev libcairo2-dev \
+  libfontconfig-dev libfyaml-dev libmd4c-dev libgdk-pixbuf-2.0-dev libhyphen-dev \
+  hyphen-en-us hyphen-de hyphen-fr hyphen-es \
+  fonts-texgyre fonts-dejavu-core fonts-noto-core fonts-noto-cjk \
+  poppler-utils python3
+
+PKGS = pangocairo pangoft2 fontconfig libfyaml md4c gdk-pixbuf-2.0 glib-2.0
+
+CC ?= cc
+WARNINGS = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+BASE_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARNINGS) -DGALLEY_VERSION='"$(VERSION)"' \
+  -DGALLEY_DATADIR='"$(DATADIR)"'
+
+ifeq ($(SANITIZE),1)
+BUILD = build/sanitize
+OPT = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+else
+BUILD = build/release
+OPT = -O2 -g
+endif
+
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CFLAGS_ALL = $(BASE_CFLAGS) $(OPT) $(PKG_CFLAGS) $(CFLAGS)
+LDLIBS_ALL = $(PKG_LIBS) -lhyphen -lm
+
+ENGINE_SRC = $(filter-out src/main.c,$(wildcard src/*.c))
+ENGINE_OBJ = $(ENGINE_SRC:src/%.c=$(BUILD)/%.o)
+LIB = $(BUILD)/libgalley.a
+BIN = $(BUILD)/galley
+TEST_SRC = $(wildcard tests/unit/*.c)
+TEST_BIN = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+.PHONY: all demo deps check unit-tests clean install golden-update
+all: galley
+
+galley: $(BIN)
+ifneq ($(SANITIZE),1)
+	cp $(BIN) galley
+endif
+
+$(BUILD)/%.o: src/%.c src/*.h | $(BUILD)/deps-ok
+	@mkdir -p $(dir $@)
+	@echo "  CC $<"
+	@$(CC) $(CFLAGS_ALL) -c $< -o $@
+
+$(LIB): $(ENGINE_OBJ)
+	@rm -f $@
+	@ar rcs $@ $^
+
+$(BIN): $(BUILD)/main.o $(LIB)
+	@echo "  LD $@"
+	@$(CC) $(CFLAGS_ALL) -o $@ $^ $(LDLIBS_ALL)
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(LIB)
+	@mkdir -p $(dir $@)
+	@echo "  CC $<"
+	@$(CC) $(CFLAGS_ALL) -Isrc -o $@ $< $(LIB) $(LDLIBS_ALL)
+
+# Fails early, with the exact install line, when a package is missing.
+$(BUILD)/deps-ok:
+	@sh tests/deps.sh check $(PACKAGES)
+	@mkdir -p $(BUILD) && touch $@
+
+deps:
+	@sh tests/deps.sh install $(PACKAGES)
+
+demo: deps galley
+	@mkdir -p out
+	./galley build -v --layout layouts/tabloid.yaml -o out/oligo-news.pdf --dump-boxes out/oligo-news.json samples/oligo-news/*.md
+	./galley preview --layout layouts/tabloid.yaml --dpi 100 --pages 1 -o out/oligo-news-page-%d.png samples/oligo-news/*.md
+	@echo "demo: out/oligo-news.pdf and out/oligo-news-page-1.png"
+
+unit-tests: $(TEST_BIN)
+
+check: $(BIN) $(TEST_BIN)
+	@GALLEY=$(BIN) BUILD=$(BUILD) sh tests/run.sh $(TEST_BIN)
+
+golden-update: $(BIN)
+	@GALLEY=$(BIN) sh tests/golden.sh update
+
+install: galley
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)/layouts $(DESTDIR)$(DATADIR)/fonts
+	install -m 755 galley $(DESTDIR)$(PREFIX)/bin/galley
+	install -m 644 layouts/*.yaml $(DESTDIR)$(DATADIR)/layouts/
+	install -m 644 fonts/fonts.conf $(DESTDIR)$(DATADIR)/fonts/
+
+clean:
+	rm -rf build galley out

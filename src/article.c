@@ -1,0 +1,218 @@
+/* article.c — splits front matter from body, reads the front matter's
+ * known keys, and hands the body to the Markdown reader.
+ *
+ * The front matter ends at the first line that is exactly "---" or "..."
+ * (trailing blanks allowed). Line numbers given to the YAML and Markdown
+ * readers are offsets into the whole file so their messages point at the
+ * right line. */
+#include "article.h"
+
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "limits.h"
+#include "markdown.h"
+#include "yamldoc.h"
+
+/* Length of the line starting at p, without its line ending. */
+static size_t line_length(const char *p, const char *end)
+{
+  const char *q = p;
+  while (q < end && *q != '\n')
+    q++;
+  return (size_t)(q - p);
+}
+
+static bool is_fence(const char *p, size_t n, bool closing)
+{
+  while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t' || p[n - 1] == '\r'))
+    n--;
+  if (n != 3)
+    return false;
+  return memcmp(p, "---", 3) == 0 || (closing && memcmp(p, "...", 3) == 0);
+}
+
+typedef struct {
+  const char *yaml;
+  size_t yaml_len;
+  const char *body;
+  size_t body_len;
+  int body_line;   /* 1-based line where the body starts */
+} Parts;
+
+static bool split_front_matter(const char *path, const char *data, size_t len,
+                               Parts *parts, GError **error)
+{
+  const char *end = data + len;
+  size_t first = line_length(data, end);
+  if (!is_fence(data, first, false)) {
+    diag_set_error(error, GALLEY_ERROR_INPUT, path, 1, 1,
+                   "no front matter: an article starts with a line '---', then "
+                   "'headline: ...', then '---' (see ARTICLE-FORMAT.md)");
+    return false;
+  }
+  const char *p = data + first + (data + first < end ? 1 : 0);
+  int line = 2;
+  parts->yaml = p;
+  while (p < end) {
+    size_t n = line_length(p, end);
+    if (is_fence(p, n, true)) {
+      parts->yaml_len = (size_t)(p - parts->yaml);
+      parts->body = p + n + (p + n < end ? 1 : 0);
+      parts->body_len = (size_t)(end - parts->body);
+      parts->body_line = line + 1;
+      return true;
+    }
+    p += n + (p + n < end ? 1 : 0);
+    line++;
+  }
+  diag_set_error(error, GALLEY_ERROR_INPUT, path, 1, 1,
+                 "the front matter block opened here is never closed; "
+                 "add a line '---' after the last key");
+  return false;
+}
+
+typedef struct {
+  const char *key;
+  size_t offset;
+} FieldKey;
+
+#define FIELD(name) { #name, offsetof(Article, name) }
+static const FieldKey text_fields[] = {
+  FIELD(headline), FIELD(deck), FIELD(byline), FIELD(date), FIELD(section),
+  FIELD(source), FIELD(dateline), FIELD(language), FIELD(caption), FIELD(credit),
+};
+#undef FIELD
+
+/* A front-matter value for a text field: a scalar, or a list of scalars
+ * (several bylines) joined with " and ". */
+static char *field_text(const char *path, const YamlNode *value, const char *key,
+                        GError **error)
+{
+  if (value->kind == YAML_SCALAR)
+    return yamldoc_is_null(value) ? NULL : g_strstrip(g_strdup(value->scalar));
+  if (value->kind == YAML_SEQUENCE) {
+    GString *joined = g_string_new(NULL);
+    for (unsigned i = 0; i < value->values->len; i++) {
+      const YamlNode *item = g_ptr_array_index(value->values, i);
+      if (item->kind != YAML_SCALAR)
+        break;
+      if (joined->len)
+        g_string_append(joined, i + 1 == value->values->len ? " and " : ", ");
+      g_string_append(joined, item->scalar);
+    }
+    return g_string_free(joined, joined->len == 0);
+  }
+  diag_set_error(error, GALLEY_ERROR_INPUT, path, value->line, value->column,
+                 "'%s' must be text, not a mapping", key);
+  return NULL;
+}
+
+static char *resolve_image(const char *article_path, const char *image)
+{
+  if (g_path_is_absolute(image))
+    return g_strdup(image);
+  char *dir = g_path_get_dirname(article_path);
+  char *full = g_build_filename(dir, image, NULL);
+  g_free(dir);
+  return full;
+}
+
+static bool read_front_matter(Article *article, const YamlNode *root, GError **error)
+{
+  if (root->kind != YAML_MAPPING) {
+    diag_set_error(error, GALLEY_ERROR_INPUT, article->path, root->line, root->column,
+                   "the front matter must be 'key: value' lines");
+    return false;
+  }
+  for (size_t i = 0; i < G_N_ELEMENTS(text_fields); i++) {
+    const YamlNode *value = yamldoc_lookup(root, text_fields[i].key);
+    if (!value)
+      continue;
+    GError *local = NULL;
+    char *text = field_text(article->path, value, text_fields[i].key, &local);
+    if (local) {
+      g_propagate_error(error, local);
+      return false;
+    }
+    *(char **)((char *)article + text_fields[i].offset) = text;
+  }
+  const YamlNode *image = yamldoc_lookup(root, "image");
+  if (image && image->kind == YAML_SCALAR && !yamldoc_is_null(image)) {
+    article->image = resolve_image(article->path, image->scalar);
+    article->image_line = image->line;
+  }
+  const YamlNode *priority = yamldoc_lookup(root, "priority");
+  if (priority && priority->kind == YAML_SCALAR)
+    article->priority = atoi(priority->scalar);
+  if (!article->headline || !*article->headline) {
+    const YamlNode *at = yamldoc_lookup(root, "headline");
+    diag_set_error(error, GALLEY_ERROR_INPUT, article->path, at ? at->line : 2, at ? at->column : 1,
+                   "the article has no headline; add 'headline: ...' to the front matter");
+    return false;
+  }
+  return true;
+}
+
+Article *article_read_buffer(const char *path, const char *data, size_t len, GError **error)
+{
+  if (len > GALLEY_MAX_INPUT_BYTES) {
+    diag_set_error(error, GALLEY_ERROR_LIMIT, path, 0, 0,
+                   "is %zu bytes; articles are limited to %u bytes", len,
+                   GALLEY_MAX_INPUT_BYTES);
+    return NULL;
+  }
+  if (!diag_check_utf8(path, data, len, error))
+    return NULL;
+  if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0) {
+    data += 3;
+    len -= 3;
+  }
+  bool blank = true;
+  for (size_t i = 0; i < len && blank; i++)
+    blank = g_ascii_isspace(data[i]);
+  if (blank) {
+    diag_set_error(error, GALLEY_ERROR_INPUT, path, 0, 0,
+                   "the file is empty; an article needs front matter and a body");
+    return NULL;
+  }
+  Parts parts;
+  if (!split_front_matter(path, data, len, &parts, error))
+    return NULL;
+  YamlNode *root = yamldoc_parse(parts.yaml, parts.yaml_len, path, 1, error);
+  if (!root)
+    return NULL;
+  Article *article = article_new(path);
+  article->body_first_line = parts.body_line;
+  bool ok = read_front_matter(article, root, error) &&
+            markdown_read_body(article, parts.body, parts.body_len, parts.body_line, error);
+  yamldoc_free(root);
+  if (ok && article->blocks->len == 0) {
+    diag_set_error(error, GALLEY_ERROR_INPUT, path, parts.body_line, 0,
+                   "the article has no body text; write its paragraphs after the closing '---'");
+    ok = false;
+  }
+  if (!ok) {
+    article_free(article);
+    return NULL;
+  }
+  return article;
+}
+
+Article *article_read_file(const char *path, GError **error)
+{
+  char *data = NULL;
+  gsize len = 0;
+  GError *local = NULL;
+  if (!g_file_get_contents(path, &data, &len, &local)) {
+    diag_set_error(error, GALLEY_ERROR_INPUT, path, 0, 0, "cannot read the article: %s",
+                   diag_file_error_reason(local));
+    g_error_free(local);
+    return NULL;
+  }
+  Article *article = article_read_buffer(path, data, len, error);
+  g_free(data);
+  return article;
+}

@@ -1,0 +1,20 @@
+/* compose.h — composition's entry point: articles and a layout in, a
+ * display list out. Typesetting and flow happen here; nothing is drawn. */
+#ifndef GALLEY_COMPOSE_H
+#define GALLEY_COMPOSE_H
+
+#include "diag.h"
+#include "displaylist.h"
+#include "fonts.h"
+#include "model.h"
+
+/* Checks that every style's family is installed; the error names the
+ * layout file, the style's line and the Debian package to install. */
+bool compose_check_fonts(const Layout *layout, Fonts *fonts, GError **error);
+
+/* Sets the articles one after another (continuous flow). Warnings go to log.
+ * Caller owns the result. */
+DisplayList *compose_continuous(const Layout *layout, Fonts *fonts, Article *const *articles,
+                                unsigned count, DiagLog *log);
+
+#endif

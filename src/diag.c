@@ -1,0 +1,142 @@
+/* diag.c — error construction and the warning log.
+ *
+ * All errors are made by diag_set_error() so the location prefix has one
+ * format everywhere. The warning log keeps insertion order and folds exact
+ * repeats through a hash table keyed by the formatted text. */
+#include "diag.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+
+G_DEFINE_QUARK(galley-error-quark, galley_error)
+
+struct DiagLog {
+  GPtrArray *messages;   /* owned strings, in order of first appearance */
+  GHashTable *repeats;   /* message -> count (borrowed key) */
+};
+
+static char *format_location(const char *file, int line, int col)
+{
+  if (!file)
+    return g_strdup("");
+  if (line > 0 && col > 0)
+    return g_strdup_printf("%s:%d:%d: ", file, line, col);
+  if (line > 0)
+    return g_strdup_printf("%s:%d: ", file, line);
+  return g_strdup_printf("%s: ", file);
+}
+
+void diag_set_error(GError **error, GalleyErrorCode code, const char *file,
+                    int line, int col, const char *fmt, ...)
+{
+  if (!error)
+    return;
+  va_list args;
+  va_start(args, fmt);
+  char *message = g_strdup_vprintf(fmt, args);
+  va_end(args);
+  char *where = format_location(file, line, col);
+  g_set_error(error, GALLEY_ERROR, code, "%s%s", where, message);
+  g_free(where);
+  g_free(message);
+}
+
+const char *diag_file_error_reason(const GError *file_error)
+{
+  if (file_error->domain != G_FILE_ERROR)
+    return file_error->message;
+  switch (file_error->code) {
+  case G_FILE_ERROR_NOENT: return "no such file; check the path";
+  case G_FILE_ERROR_ACCES: return "permission denied";
+  case G_FILE_ERROR_ISDIR: return "is a folder, not a file";
+  case G_FILE_ERROR_NOSPC: return "no space left on the device";
+  case G_FILE_ERROR_ROFS: return "the file system is read-only";
+  case G_FILE_ERROR_NOTDIR: return "a folder in the path is not a folder";
+  default: return file_error->message;
+  }
+}
+
+DiagLog *diag_log_new(void)
+{
+  DiagLog *log = g_new0(DiagLog, 1);
+  log->messages = g_ptr_array_new_with_free_func(g_free);
+  log->repeats = g_hash_table_new(g_str_hash, g_str_equal);
+  return log;
+}
+
+void diag_log_free(DiagLog *log)
+{
+  if (!log)
+    return;
+  g_hash_table_destroy(log->repeats);
+  g_ptr_array_free(log->messages, TRUE);
+  g_free(log);
+}
+
+void diag_warn(DiagLog *log, const char *file, int line, int col,
+               const char *fmt, ...)
+{
+  va_list args;
+  va_start(args, fmt);
+  char *body = g_strdup_vprintf(fmt, args);
+  va_end(args);
+  char *where = format_location(file, line, col);
+  char *message = g_strconcat(where, body, NULL);
+  g_free(where);
+  g_free(body);
+  gpointer count;
+  if (g_hash_table_lookup_extended(log->repeats, message, NULL, &count)) {
+    g_hash_table_insert(log->repeats, message, GUINT_TO_POINTER(GPOINTER_TO_UINT(count) + 1));
+    /* the key stays the first copy; this one is not needed */
+    g_free(message);
+    return;
+  }
+  g_ptr_array_add(log->messages, message);
+  g_hash_table_insert(log->repeats, message, GUINT_TO_POINTER(1));
+}
+
+unsigned diag_log_count(const DiagLog *log)
+{
+  return log->messages->len;
+}
+
+const char *diag_log_message(const DiagLog *log, unsigned i)
+{
+  return g_ptr_array_index(log->messages, i);
+}
+
+void diag_log_print(const DiagLog *log)
+{
+  for (unsigned i = 0; i < log->messages->len; i++) {
+    const char *message = g_ptr_array_index(log->messages, i);
+    unsigned count = GPOINTER_TO_UINT(g_hash_table_lookup(log->repeats, message));
+    if (count > 1)
+      fprintf(stderr, "galley: warning: %s (repeated %u times)\n", message, count);
+    else
+      fprintf(stderr, "galley: warning: %s\n", message);
+  }
+}
+
+gboolean diag_check_utf8(const char *path, const char *data, size_t len, GError **error)
+{
+  const char *end = NULL;
+  if (g_utf8_validate_len(data, len, &end))
+    return true;
+  int line = 1, col = 1;
+  for (const char *p = data; p < end; p++) {
+    if (*p == '\n') {
+      line++;
+      col = 1;
+    } else if (((unsigned char)*p & 0xC0) != 0x80) {
+      col++;
+    }
+  }
+  if (end < data + len && *end == '\0')
+    diag_set_error(error, GALLEY_ERROR_INPUT, path, line, col,
+                   "contains a NUL byte; save the file as UTF-8 text");
+  else
+    diag_set_error(error, GALLEY_ERROR_INPUT, path, line, col,
+                   "invalid UTF-8 (byte 0x%02X); save the file as UTF-8",
+                   (unsigned)(unsigned char)*end);
+  return false;
+}

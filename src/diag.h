@@ -1,0 +1,51 @@
+/* diag.h — diagnostics: errors and warnings that carry where they happened.
+ *
+ * Every user-facing error is a GError in GALLEY_ERROR whose message already
+ * reads "FILE:LINE:COL: what is wrong; what to do" (LINE and COL omitted when
+ * unknown). Warnings are collected in a DiagLog, de-duplicated, and printed
+ * once at the end of a run, so a long build does not drown its own output. */
+#ifndef GALLEY_DIAG_H
+#define GALLEY_DIAG_H
+
+#include <glib.h>
+
+#define GALLEY_ERROR (galley_error_quark())
+GQuark galley_error_quark(void);
+
+typedef enum {
+  GALLEY_ERROR_INPUT,    /* a file the user gave is malformed or missing */
+  GALLEY_ERROR_OUTPUT,   /* the output cannot be written */
+  GALLEY_ERROR_FONT,     /* a font family cannot be found */
+  GALLEY_ERROR_LIMIT     /* input beyond a documented limit */
+} GalleyErrorCode;
+
+/* Sets *error to "FILE:LINE:COL: message". line/col are 1-based; 0 omits them. */
+void diag_set_error(GError **error, GalleyErrorCode code, const char *file,
+                    int line, int col, const char *fmt, ...) G_GNUC_PRINTF(6, 7);
+
+/* A short reason for a GFileError ("no such file", "permission denied"),
+ * without the path GLib puts in its own message. */
+const char *diag_file_error_reason(const GError *file_error);
+
+/* Validates UTF-8; on failure sets error naming the line and column of the
+ * first bad byte (or NUL). Shared by every reader. */
+gboolean diag_check_utf8(const char *path, const char *data, size_t len, GError **error);
+
+typedef struct DiagLog DiagLog;
+
+DiagLog *diag_log_new(void);
+void diag_log_free(DiagLog *log);
+
+/* Records a warning; identical messages are folded and counted. */
+void diag_warn(DiagLog *log, const char *file, int line, int col,
+               const char *fmt, ...) G_GNUC_PRINTF(5, 6);
+
+unsigned diag_log_count(const DiagLog *log);
+
+/* The i-th distinct warning, already formatted with its location (borrowed). */
+const char *diag_log_message(const DiagLog *log, unsigned i);
+
+/* Writes every warning to stderr as "galley: warning: ...", once each. */
+void diag_log_print(const DiagLog *log);
+
+#endif

@@ -1,0 +1,181 @@
+/* displaylist.c — storage and JSON serialisation of the display list.
+ *
+ * Boxes live in one GArray in the order they were added, which is reading
+ * order: a story's headline, then its columns top to bottom, left to right.
+ * The JSON dump writes points with two decimals so it is stable to diff. */
+#include "displaylist.h"
+
+#include <string.h>
+
+struct DisplayList {
+  int page_width, page_height;
+  int pages;
+  GArray *boxes;   /* Box */
+  char *title, *author;
+};
+
+static void box_clear(gpointer data)
+{
+  Box *box = data;
+  if (box->layout)
+    g_object_unref(box->layout);
+  image_unref(box->image);
+}
+
+DisplayList *display_list_new(int page_width, int page_height)
+{
+  DisplayList *list = g_new0(DisplayList, 1);
+  list->page_width = page_width;
+  list->page_height = page_height;
+  list->boxes = g_array_new(FALSE, TRUE, sizeof(Box));
+  g_array_set_clear_func(list->boxes, box_clear);
+  return list;
+}
+
+void display_list_free(DisplayList *list)
+{
+  if (!list)
+    return;
+  g_array_free(list->boxes, TRUE);
+  g_free(list->title);
+  g_free(list->author);
+  g_free(list);
+}
+
+int display_list_add_page(DisplayList *list)
+{
+  return list->pages++;
+}
+
+int display_list_page_count(const DisplayList *list) { return list->pages; }
+int display_list_page_width(const DisplayList *list) { return list->page_width; }
+int display_list_page_height(const DisplayList *list) { return list->page_height; }
+
+void display_list_add_text(DisplayList *list, int page, int story, StyleId style,
+                           PangoLayout *layout, int line_index, int x, int baseline,
+                           int width, int ascent, int descent)
+{
+  Box box = { .kind = BOX_TEXT, .page = page, .x = x, .y = baseline, .width = width,
+              .height = ascent + descent, .style = style, .story = story,
+              .layout = g_object_ref(layout), .line_index = line_index };
+  g_array_append_val(list->boxes, box);
+}
+
+void display_list_add_rule(DisplayList *list, int page, int x0, int y0, int x1, int y1,
+                           int stroke)
+{
+  Box box = { .kind = BOX_RULE, .page = page, .x = x0, .y = y0, .width = x1 - x0,
+              .height = y1 - y0, .story = -1, .rule_width = stroke };
+  g_array_append_val(list->boxes, box);
+}
+
+void display_list_add_image(DisplayList *list, int page, int story, Image *image,
+                            int x, int y, int width, int height)
+{
+  Box box = { .kind = image ? BOX_IMAGE : BOX_PLACEHOLDER, .page = page, .x = x, .y = y,
+              .width = width, .height = height, .story = story, .image = image_ref(image) };
+  g_array_append_val(list->boxes, box);
+}
+
+unsigned display_list_box_count(const DisplayList *list)
+{
+  return list->boxes->len;
+}
+
+const Box *display_list_box(const DisplayList *list, unsigned index)
+{
+  return &g_array_index(list->boxes, Box, index);
+}
+
+char *display_list_box_text(const Box *box)
+{
+  if (box->kind != BOX_TEXT)
+    return g_strdup("");
+  PangoLayoutLine *line = pango_layout_get_line_readonly(box->layout, box->line_index);
+  const char *text = pango_layout_get_text(box->layout);
+  return g_strndup(text + line->start_index, (gsize)line->length);
+}
+
+void display_list_set_metadata(DisplayList *list, const char *title, const char *author)
+{
+  g_free(list->title);
+  g_free(list->author);
+  list->title = g_strdup(title);
+  list->author = g_strdup(author);
+}
+
+const char *display_list_title(const DisplayList *list) { return list->title; }
+const char *display_list_author(const DisplayList *list) { return list->author; }
+
+static void append_json_string(GString *out, const char *text)
+{
+  g_string_append_c(out, '"');
+  for (const char *p = text; *p; p++) {
+    unsigned char c = (unsigned char)*p;
+    if (c == '"' || c == '\\')
+      g_string_append_printf(out, "\\%c", c);
+    else if (c < 0x20)
+      g_string_append_printf(out, "\\u%04x", c);
+    else
+      g_string_append_c(out, (char)c);
+  }
+  g_string_append_c(out, '"');
+}
+
+static void append_points(GString *out, const char *name, int units)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  g_ascii_formatd(buf, sizeof buf, "%.2f", units / (double)PANGO_SCALE);
+  g_string_append_printf(out, "\"%s\": %s", name, buf);
+}
+
+static const char *const box_kinds[] = { "text", "rule", "image", "placeholder" };
+
+static void append_box(GString *out, const Box *box)
+{
+  g_string_append_printf(out, "{\"kind\": \"%s\", ", box_kinds[box->kind]);
+  append_points(out, "x", box->x);
+  g_string_append(out, ", ");
+  append_points(out, box->kind == BOX_TEXT ? "baseline" : "y", box->y);
+  g_string_append(out, ", ");
+  append_points(out, "width", box->width);
+  g_string_append(out, ", ");
+  append_points(out, "height", box->height);
+  if (box->kind == BOX_TEXT) {
+    g_string_append_printf(out, ", \"style\": \"%s\", \"story\": %d, \"text\": ",
+                           style_name(box->style), box->story);
+    char *text = display_list_box_text(box);
+    append_json_string(out, text);
+    g_free(text);
+  } else if (box->kind == BOX_RULE) {
+    g_string_append(out, ", ");
+    append_points(out, "stroke", box->rule_width);
+  } else {
+    g_string_append_printf(out, ", \"story\": %d", box->story);
+  }
+  g_string_append(out, "}");
+}
+
+char *display_list_to_json(const DisplayList *list)
+{
+  GString *out = g_string_new("{\n  ");
+  append_points(out, "page_width", list->page_width);
+  g_string_append(out, ",\n  ");
+  append_points(out, "page_height", list->page_height);
+  g_string_append(out, ",\n  \"pages\": [");
+  for (int page = 0; page < list->pages; page++) {
+    g_string_append_printf(out, "%s\n    {\"page\": %d, \"boxes\": [", page ? "," : "", page + 1);
+    bool first = true;
+    for (unsigned i = 0; i < list->boxes->len; i++) {
+      const Box *box = display_list_box(list, i);
+      if (box->page != page)
+        continue;
+      g_string_append(out, first ? "\n      " : ",\n      ");
+      append_box(out, box);
+      first = false;
+    }
+    g_string_append(out, "\n    ]}");
+  }
+  g_string_append(out, "\n  ]\n}\n");
+  return g_string_free(out, FALSE);
+}

@@ -1,0 +1,65 @@
+/* displaylist.h — the output of composition: positioned boxes per page.
+ *
+ * Composition appends boxes; rendering draws them without deciding anything;
+ * tests read them (or their JSON dump) without a PDF. Coordinates are Pango
+ * units from the page's top-left corner, y downwards; a text box's y is its
+ * baseline. A text box holds a reference to the PangoLayout its line came
+ * from, so the shaped glyphs are drawn exactly as measured. */
+#ifndef GALLEY_DISPLAYLIST_H
+#define GALLEY_DISPLAYLIST_H
+
+#include <pango/pango.h>
+
+#include "image.h"
+#include "model.h"
+
+typedef enum { BOX_TEXT, BOX_RULE, BOX_IMAGE, BOX_PLACEHOLDER } BoxKind;
+
+typedef struct {
+  BoxKind kind;
+  int page;                 /* 0-based */
+  int x, y, width, height;  /* text: y is the baseline, height the ascent+descent */
+  StyleId style;            /* text boxes */
+  int story;                /* index of the article, -1 for page furniture */
+  PangoLayout *layout;      /* text: owned reference */
+  int line_index;           /* text: line within layout */
+  int rule_width;           /* rules: stroke width */
+  Image *image;             /* images: owned reference */
+} Box;
+
+typedef struct DisplayList DisplayList;
+
+DisplayList *display_list_new(int page_width, int page_height);
+void display_list_free(DisplayList *list);
+
+/* Starts a new page and returns its index. */
+int display_list_add_page(DisplayList *list);
+int display_list_page_count(const DisplayList *list);
+int display_list_page_width(const DisplayList *list);
+int display_list_page_height(const DisplayList *list);
+
+void display_list_add_text(DisplayList *list, int page, int story, StyleId style,
+                           PangoLayout *layout, int line_index, int x, int baseline,
+                           int width, int ascent, int descent);
+/* A rule from (x0,y0) to (x1,y1); horizontal or vertical. */
+void display_list_add_rule(DisplayList *list, int page, int x0, int y0, int x1, int y1,
+                           int stroke);
+/* image NULL draws a grey placeholder. Takes a new reference. */
+void display_list_add_image(DisplayList *list, int page, int story, Image *image,
+                            int x, int y, int width, int height);
+
+unsigned display_list_box_count(const DisplayList *list);
+const Box *display_list_box(const DisplayList *list, unsigned index);
+
+/* The text of a text box's line (caller frees). */
+char *display_list_box_text(const Box *box);
+
+/* Stories: titles and authors, recorded for the PDF's metadata. */
+void display_list_set_metadata(DisplayList *list, const char *title, const char *author);
+const char *display_list_title(const DisplayList *list);
+const char *display_list_author(const DisplayList *list);
+
+/* The display list as JSON, for tests and tools (caller frees). */
+char *display_list_to_json(const DisplayList *list);
+
+#endif

@@ -1,0 +1,357 @@
+/* flow.c — continuous flow of stories into columns and pages.
+ *
+ * Vertical positions are counted in rows of the baseline grid, from the top
+ * of the text area (the live area below the folio). Row r's baseline is at
+ * grid_top + r * pitch + baseline_offset. Each story segment on a page has a
+ * top row per column (below the head and photo where they span that column);
+ * column_fill() puts body items into columns down to a bottom row, and
+ * balance_segment() searches the lowest bottom row (and how many of the
+ * right-hand columns may end a row earlier) that takes all remaining items. */
+#include "flow.h"
+
+#include <string.h>
+
+#include "limits.h"
+
+#define MIN_BODY_ROWS 3    /* a story starts on a page only with this much body room */
+
+struct Flow {
+  const Layout *layout;
+  Typesetter *ts;
+  DisplayList *list;
+  char *publication;
+  int page;             /* current page, -1 before the first */
+  int row;              /* next free row on the page */
+  int rows_per_page;
+  int grid_top;         /* Pango units from the page top */
+  int pitch;
+  int baseline_offset;  /* from a row's top to its baseline */
+};
+
+typedef struct {
+  int top[GALLEY_MAX_COLUMNS];      /* first row of each column */
+  int bottom[GALLEY_MAX_COLUMNS];   /* one past the last row used */
+  unsigned start[GALLEY_MAX_COLUMNS], end[GALLEY_MAX_COLUMNS];   /* item ranges */
+} Segment;
+
+static int folio_rows(const Layout *layout)
+{
+  return layout->folio ? 2 : 0;
+}
+
+Flow *flow_new(const Layout *layout, Typesetter *ts, const char *publication)
+{
+  Flow *flow = g_new0(Flow, 1);
+  flow->layout = layout;
+  flow->ts = ts;
+  flow->list = display_list_new(layout->page_width, layout->page_height);
+  flow->publication = g_strdup(publication ? publication : "");
+  flow->page = -1;
+  flow->pitch = layout->baseline;
+  flow->grid_top = layout->margin_top + folio_rows(layout) * flow->pitch;
+  flow->rows_per_page = (layout_live_height(layout) - folio_rows(layout) * flow->pitch) / flow->pitch;
+  int size = layout->styles[STYLE_BODY].size;
+  flow->baseline_offset = flow->pitch - (flow->pitch - size) / 2 - size * 22 / 100;
+  return flow;
+}
+
+static int row_top(const Flow *flow, int row)
+{
+  return flow->grid_top + row * flow->pitch;
+}
+
+static int row_baseline(const Flow *flow, int row)
+{
+  return row_top(flow, row) + flow->baseline_offset;
+}
+
+/* ---- pages and folios ------------------------------------------------------ */
+
+static void place_folio_text(Flow *flow, const char *text, Alignment align)
+{
+  const Layout *layout = flow->layout;
+  TypesetRequest request = { .style = STYLE_FOLIO, .width = layout_live_width(layout),
+                             .override_align = true, .align = align };
+  PangoLayout *folio = typeset_plain(flow->ts, &request, text);
+  GArray *lines = typeset_lines(folio);
+  TypesetLine *line = &g_array_index(lines, TypesetLine, 0);
+  int baseline = layout->margin_top + flow->pitch - flow->pitch / 4;
+  display_list_add_text(flow->list, flow->page, -1, STYLE_FOLIO, folio, 0,
+                        layout->margin_left + line->x, baseline, line->width, line->ascent,
+                        line->descent);
+  g_array_unref(lines);
+  g_object_unref(folio);   /* the display list holds its own reference */
+}
+
+static void start_page(Flow *flow)
+{
+  const Layout *layout = flow->layout;
+  flow->page = display_list_add_page(flow->list);
+  flow->row = 0;
+  if (!layout->folio)
+    return;
+  char *number = g_strdup_printf("Page %d", flow->page + 1);
+  place_folio_text(flow, flow->publication, ALIGN_LEFT);
+  place_folio_text(flow, number, ALIGN_RIGHT);
+  g_free(number);
+  int rule_y = layout->margin_top + flow->pitch;
+  display_list_add_rule(flow->list, flow->page, layout->margin_left, rule_y,
+                        layout->margin_left + layout_live_width(layout), rule_y, layout->rule_width);
+}
+
+/* ---- head block and photo ---------------------------------------------------- */
+
+static void place_pieces(Flow *flow, const Story *story, const GArray *pieces, int x, int top)
+{
+  for (unsigned i = 0; i < pieces->len; i++) {
+    const LinePiece *p = &g_array_index(pieces, LinePiece, i);
+    display_list_add_text(flow->list, flow->page, story->index, p->style, p->layout,
+                          p->line_index, x + p->x, top + p->baseline, p->width, p->ascent,
+                          p->descent);
+  }
+}
+
+static int rows_covering(const Flow *flow, int units)
+{
+  return (units + flow->pitch - 1) / flow->pitch;
+}
+
+/* Places the head lines from the current row, continuing on a new page if
+ * a head is taller than what is left (a very long headline is still printed
+ * whole). Returns the first row below the head. */
+static int place_head(Flow *flow, const Story *story)
+{
+  int top = row_top(flow, flow->row);
+  int limit = row_top(flow, flow->rows_per_page);
+  int shift = 0;
+  const GArray *pieces = story->head_pieces;
+  for (unsigned i = 0; i < pieces->len; i++) {
+    const LinePiece *p = &g_array_index(pieces, LinePiece, i);
+    if (top + p->baseline - shift + p->descent > limit && p->baseline - shift > p->ascent) {
+      start_page(flow);
+      top = row_top(flow, 0);
+      shift = p->baseline - p->ascent;
+    }
+    display_list_add_text(flow->list, flow->page, story->index, p->style, p->layout,
+                          p->line_index, flow->layout->margin_left + p->x,
+                          top + p->baseline - shift, p->width, p->ascent, p->descent);
+  }
+  int height = story->head_height - shift + flow->pitch / 2;
+  return (top - flow->grid_top) / flow->pitch + rows_covering(flow, height);
+}
+
+static int max_top(const Segment *seg, int first, int count)
+{
+  int top = 0;
+  for (int c = first; c < first + count; c++)
+    top = MAX(top, seg->top[c]);
+  return top;
+}
+
+static void place_photo(Flow *flow, const Story *story, Segment *seg)
+{
+  if (!story->photo && !story->photo_placeholder)
+    return;
+  int columns = story->photo_columns;
+  int row = max_top(seg, 0, columns);
+  int rows = rows_covering(flow, story->photo_block_height + flow->pitch / 2);
+  if (row + rows + MIN_BODY_ROWS > flow->rows_per_page && row > 0) {
+    start_page(flow);
+    for (int c = 0; c < flow->layout->columns; c++)
+      seg->top[c] = 0;
+    row = 0;
+  }
+  int x = flow->layout->margin_left, y = row_top(flow, row);
+  display_list_add_image(flow->list, flow->page, story->index, story->photo, x, y,
+                         story->photo_width, story->photo_height);
+  place_pieces(flow, story, story->photo_pieces, x, y + story->photo_height);
+  for (int c = 0; c < columns; c++)
+    seg->top[c] = row + rows;
+}
+
+/* ---- body columns -------------------------------------------------------------- */
+
+/* Fills columns with items from `from`, each column c down to limit[c] rows
+ * below its top. A break is never made after an item that keeps with the
+ * next unless the column would otherwise hold nothing. Returns the index of
+ * the first item not placed. */
+static unsigned column_fill(const GArray *items, unsigned from, int columns, Segment *seg,
+                            const int *limit)
+{
+  unsigned i = from, n = items->len;
+  for (int c = 0; c < columns; c++) {
+    unsigned start = i;
+    int used = 0;
+    while (i < n) {
+      const BodyItem *item = &g_array_index(items, BodyItem, i);
+      int need = 1 + (i > start ? item->space_before : 0);
+      if (used + need > limit[c])
+        break;
+      used += need;
+      i++;
+    }
+    if (i < n && i > start) {
+      unsigned j = i;
+      while (j > start && g_array_index(items, BodyItem, j - 1).keep_with_next)
+        j--;
+      if (j > start)
+        i = j;
+    }
+    seg->start[c] = start;
+    seg->end[c] = i;
+  }
+  return i;
+}
+
+static unsigned fill_to(const Flow *flow, const GArray *items, unsigned from, Segment *seg,
+                        int bottom, int short_columns)
+{
+  int columns = flow->layout->columns;
+  int limit[GALLEY_MAX_COLUMNS];
+  for (int c = 0; c < columns; c++) {
+    int rows = bottom - seg->top[c] - (c >= columns - short_columns ? 1 : 0);
+    limit[c] = MAX(0, rows);
+  }
+  return column_fill(items, from, columns, seg, limit);
+}
+
+/* Lowest bottom that takes every remaining item, most short columns first;
+ * else the whole page. Returns the first item not placed. */
+static unsigned balance_segment(const Flow *flow, const GArray *items, unsigned from, Segment *seg)
+{
+  int columns = flow->layout->columns;
+  int top_sum = 0, lowest_top = flow->rows_per_page;
+  for (int c = 0; c < columns; c++) {
+    top_sum += seg->top[c];
+    lowest_top = MIN(lowest_top, seg->top[c]);
+  }
+  int remaining = (int)(items->len - from);
+  int bottom = MAX(lowest_top + 1, (top_sum + remaining + columns - 1) / columns);
+  for (; bottom <= flow->rows_per_page; bottom++)
+    for (int short_columns = columns - 1; short_columns >= 0; short_columns--)
+      if (fill_to(flow, items, from, seg, bottom, short_columns) == items->len)
+        return items->len;
+  return fill_to(flow, items, from, seg, flow->rows_per_page, 0);
+}
+
+static void place_item(Flow *flow, const Story *story, const BodyItem *item, int x, int row)
+{
+  const Layout *layout = flow->layout;
+  int width = layout_column_width(layout);
+  int rule_y = -1;
+  if (item->rule == ITEM_RULE_MIDDLE)
+    rule_y = row_top(flow, row) + flow->pitch / 2;
+  else if (item->rule == ITEM_RULE_BELOW)
+    rule_y = row_top(flow, row + 1) - flow->pitch / 8;
+  else if (item->rule == ITEM_RULE_ABOVE)
+    rule_y = row_top(flow, row) + flow->pitch / 8;
+  if (rule_y >= 0)
+    display_list_add_rule(flow->list, flow->page, x, rule_y, x + width, rule_y, layout->rule_width);
+  for (unsigned k = 0; k < item->piece_count; k++) {
+    const LinePiece *p = &g_array_index(story->body_pieces, LinePiece, item->first_piece + k);
+    display_list_add_text(flow->list, flow->page, story->index, p->style, p->layout,
+                          p->line_index, x + p->x, row_baseline(flow, row), p->width, p->ascent,
+                          p->descent);
+  }
+}
+
+/* Draws the columns' items and records where each column ends. */
+static void place_columns(Flow *flow, const Story *story, Segment *seg)
+{
+  const Layout *layout = flow->layout;
+  for (int c = 0; c < layout->columns; c++) {
+    int row = seg->top[c];
+    int x = layout_column_x(layout, c);
+    for (unsigned i = seg->start[c]; i < seg->end[c]; i++) {
+      const BodyItem *item = &g_array_index(story->body_items, BodyItem, i);
+      if (i > seg->start[c])
+        row += item->space_before;
+      place_item(flow, story, item, x, row);
+      row++;
+    }
+    seg->bottom[c] = row;
+  }
+}
+
+/* Vertical rules in the gutters between the story's columns that hold text. */
+static void place_column_rules(Flow *flow, const Segment *seg, int story_top)
+{
+  const Layout *layout = flow->layout;
+  if (!layout->column_rules || layout->gutter <= 0)
+    return;
+  for (int c = 0; c + 1 < layout->columns; c++) {
+    if (seg->end[c + 1] == seg->start[c + 1])
+      continue;
+    int top = MAX(story_top, MIN(seg->top[c], seg->top[c + 1]));
+    int bottom = MAX(seg->bottom[c], seg->bottom[c + 1]);
+    int x = layout_column_x(layout, c + 1) - layout->gutter / 2;
+    display_list_add_rule(flow->list, flow->page, x, row_top(flow, top), x,
+                          row_top(flow, bottom) - flow->pitch / 4, layout->rule_width);
+  }
+}
+
+static int segment_bottom(const Segment *seg, int columns)
+{
+  int bottom = 0;
+  for (int c = 0; c < columns; c++)
+    bottom = MAX(bottom, MAX(seg->bottom[c], seg->top[c]));
+  return bottom;
+}
+
+/* Runs the body down the columns of as many pages as it needs. */
+static int place_body(Flow *flow, const Story *story, Segment *seg, int story_top)
+{
+  const GArray *items = story->body_items;
+  int columns = flow->layout->columns;
+  unsigned next = 0;
+  for (;;) {
+    next = balance_segment(flow, items, next, seg);
+    place_columns(flow, story, seg);
+    place_column_rules(flow, seg, story_top);
+    if (next >= items->len)
+      return segment_bottom(seg, columns);
+    start_page(flow);
+    story_top = 0;
+    for (int c = 0; c < columns; c++)
+      seg->top[c] = 0;
+  }
+}
+
+static void place_cutoff_rule(Flow *flow, int row)
+{
+  const Layout *layout = flow->layout;
+  int y = row_top(flow, row) - (flow->layout->story_gap * flow->pitch) / 2;
+  display_list_add_rule(flow->list, flow->page, layout->margin_left, y,
+                        layout->margin_left + layout_live_width(layout), y, layout->rule_width);
+}
+
+void flow_place_story(Flow *flow, const Story *story)
+{
+  const Layout *layout = flow->layout;
+  int head_rows = rows_covering(flow, story->head_height + flow->pitch / 2);
+  if (flow->page < 0 || flow->row + head_rows + MIN_BODY_ROWS > flow->rows_per_page)
+    start_page(flow);
+  else if (flow->row > 0)
+    place_cutoff_rule(flow, flow->row);
+  int story_top = flow->row;
+  int below_head = place_head(flow, story);
+  if (flow->page >= 0 && below_head >= flow->rows_per_page) {
+    start_page(flow);
+    below_head = 0;
+  }
+  Segment seg;
+  memset(&seg, 0, sizeof seg);
+  for (int c = 0; c < layout->columns; c++)
+    seg.top[c] = c < story->head_columns ? below_head : flow->row;
+  place_photo(flow, story, &seg);
+  int bottom = place_body(flow, story, &seg, MIN(story_top, flow->row));
+  flow->row = bottom + layout->story_gap;
+}
+
+DisplayList *flow_finish(Flow *flow)
+{
+  DisplayList *list = flow->list;
+  g_free(flow->publication);
+  g_free(flow);
+  return list;
+}

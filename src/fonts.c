@@ -1,0 +1,110 @@
+/* fonts.c — fontconfig configuration and the Pango font map built on it.
+ *
+ * FcConfigCreate() starts from nothing (no system configuration); our
+ * fonts.conf adds the font folders and cache folders. Fontconfig's caches
+ * make start-up cheap after the first run. */
+#include "fonts.h"
+
+#include <fontconfig/fontconfig.h>
+#include <pango/pangocairo.h>
+#include <pango/pangofc-fontmap.h>
+#include <string.h>
+
+#include "diag.h"
+
+struct Fonts {
+  FcConfig *config;
+  PangoFontMap *font_map;
+};
+
+Fonts *fonts_new(const char *fonts_dir, GError **error)
+{
+  char *conf = g_build_filename(fonts_dir, "fonts.conf", NULL);
+  if (!g_file_test(conf, G_FILE_TEST_IS_REGULAR)) {
+    diag_set_error(error, GALLEY_ERROR_FONT, conf, 0, 0,
+                   "galley's font configuration is missing; reinstall galley or set "
+                   "GALLEY_DATADIR to the folder holding fonts/ and layouts/");
+    g_free(conf);
+    return NULL;
+  }
+  FcConfig *config = FcConfigCreate();
+  if (!FcConfigParseAndLoad(config, (const FcChar8 *)conf, FcTrue) ||
+      !FcConfigBuildFonts(config)) {
+    diag_set_error(error, GALLEY_ERROR_FONT, conf, 0, 0,
+                   "fontconfig could not load this configuration; check its XML");
+    FcConfigDestroy(config);
+    g_free(conf);
+    return NULL;
+  }
+  g_free(conf);
+  Fonts *fonts = g_new0(Fonts, 1);
+  fonts->config = config;
+  fonts->font_map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
+  pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(fonts->font_map), config);
+  return fonts;
+}
+
+void fonts_free(Fonts *fonts)
+{
+  if (!fonts)
+    return;
+  g_object_unref(fonts->font_map);
+  FcConfigDestroy(fonts->config);
+  g_free(fonts);
+}
+
+PangoFontMap *fonts_font_map(Fonts *fonts)
+{
+  return fonts->font_map;
+}
+
+bool fonts_has_family(Fonts *fonts, const char *family)
+{
+  FcPattern *pattern = FcPatternCreate();
+  FcPatternAddString(pattern, FC_FAMILY, (const FcChar8 *)family);
+  FcObjectSet *objects = FcObjectSetBuild(FC_FAMILY, NULL);
+  FcFontSet *set = FcFontList(fonts->config, pattern, objects);
+  bool found = set && set->nfont > 0;
+  if (set)
+    FcFontSetDestroy(set);
+  FcObjectSetDestroy(objects);
+  FcPatternDestroy(pattern);
+  return found;
+}
+
+const char *fonts_package_for_family(const char *family)
+{
+  static const struct { const char *prefix; const char *package; } known[] = {
+    { "TeX Gyre", "fonts-texgyre" }, { "DejaVu", "fonts-dejavu-core" },
+    { "Noto Sans CJK", "fonts-noto-cjk" }, { "Noto Serif CJK", "fonts-noto-cjk" },
+    { "Noto", "fonts-noto-core" }, { "Liberation", "fonts-liberation2" },
+    { "PT ", "fonts-paratype" }, { "Charis SIL", "fonts-sil-charis" },
+    { "Nimbus", "fonts-urw-base35" }, { "C059", "fonts-urw-base35" },
+    { "P052", "fonts-urw-base35" }, { "Roboto", "fonts-roboto-unhinted" },
+    { "EB Garamond", "fonts-ebgaramond" }, { "Linux Libertine", "fonts-linuxlibertine" },
+  };
+  for (size_t i = 0; i < G_N_ELEMENTS(known); i++)
+    if (g_str_has_prefix(family, known[i].prefix))
+      return known[i].package;
+  return NULL;
+}
+
+char **fonts_list_families(Fonts *fonts)
+{
+  FcPattern *pattern = FcPatternCreate();
+  FcObjectSet *objects = FcObjectSetBuild(FC_FAMILY, NULL);
+  FcFontSet *set = FcFontList(fonts->config, pattern, objects);
+  GPtrArray *names = g_ptr_array_new();
+  for (int i = 0; set && i < set->nfont; i++) {
+    FcChar8 *family = NULL;
+    if (FcPatternGetString(set->fonts[i], FC_FAMILY, 0, &family) == FcResultMatch)
+      g_ptr_array_add(names, g_strdup((const char *)family));
+  }
+  g_ptr_array_sort(names, (GCompareFunc)g_ascii_strcasecmp);
+  g_ptr_array_add(names, NULL);
+  if (set)
+    FcFontSetDestroy(set);
+  FcObjectSetDestroy(objects);
+  FcPatternDestroy(pattern);
+  return (char **)g_ptr_array_free(names, FALSE);
+}

@@ -1,0 +1,145 @@
+/* model.h — galley's document model: articles and layouts as plain data.
+ *
+ * The readers fill these structures; composition reads them. Nothing here
+ * knows about YAML, Markdown, Pango or cairo. Geometry is kept in Pango units
+ * (1/1024 pt, int) so composition never converts; sizes a user wrote in a
+ * layout file are converted once, by the layout reader.
+ *
+ * Ownership: an Article owns every string and block in it (article_free);
+ * a Layout owns its styles and strings (layout_free). */
+#ifndef GALLEY_MODEL_H
+#define GALLEY_MODEL_H
+
+#include <glib.h>
+#include <stdbool.h>
+
+/* ---- Articles ---------------------------------------------------------- */
+
+typedef enum {
+  INLINE_EM = 1 << 0,
+  INLINE_STRONG = 1 << 1,
+  INLINE_CODE = 1 << 2,
+  INLINE_STRIKE = 1 << 3
+} InlineFlags;
+
+/* A stretch of a RichText's bytes [start, end) carrying style flags. */
+typedef struct {
+  unsigned start, end;
+  unsigned flags;
+} InlineRun;
+
+/* Text with inline emphasis: UTF-8 text plus runs over byte ranges. */
+typedef struct {
+  GString *text;
+  GArray *runs;   /* InlineRun, sorted, non-overlapping */
+} RichText;
+
+typedef enum {
+  BLOCK_PARAGRAPH,
+  BLOCK_CROSSHEAD,   /* ## and ### (and # inside a body) */
+  BLOCK_QUOTE,       /* a paragraph inside a blockquote */
+  BLOCK_LIST_ITEM,   /* one paragraph of a list item */
+  BLOCK_CODE,        /* preformatted lines, kept as they are */
+  BLOCK_RULE,        /* a thematic break */
+  BLOCK_TABLE        /* rows x cells of RichText */
+} BlockKind;
+
+typedef struct {
+  BlockKind kind;
+  int level;          /* crosshead: heading level; list/quote: nesting depth */
+  char *marker;       /* list item: "•" or "3."; NULL for continuation paragraphs */
+  RichText content;   /* unused for BLOCK_TABLE and BLOCK_RULE */
+  int source_line;    /* 1-based line in the article file, 0 if unknown */
+  /* tables only */
+  unsigned table_columns;
+  unsigned table_header_rows;
+  GPtrArray *table_cells;   /* RichText*, row-major, rows * table_columns */
+} Block;
+
+typedef struct {
+  char *path;         /* as the user named it */
+  char *headline;     /* required */
+  char *deck, *byline, *date, *section, *source, *dateline, *language;
+  char *image;        /* resolved relative to the article's folder */
+  char *caption, *credit;
+  int priority;
+  int image_line;     /* where `image:` was written, for warnings */
+  int body_first_line;
+  GPtrArray *blocks;  /* Block*, owned */
+} Article;
+
+Article *article_new(const char *path);
+void article_free(Article *article);
+void article_add_block(Article *article, Block *block);
+
+Block *block_new(BlockKind kind, int source_line);
+void block_free(Block *block);
+
+void rich_text_init(RichText *rich);
+void rich_text_clear(RichText *rich);
+void rich_text_append(RichText *rich, const char *text, gssize len, unsigned flags);
+RichText *rich_text_new(void);
+void rich_text_free(RichText *rich);
+
+/* Number of whitespace-separated words in the article's printed fields. */
+unsigned article_word_count(const Article *article);
+
+/* ---- Layouts ------------------------------------------------------------ */
+
+typedef enum {
+  STYLE_HEADLINE, STYLE_DECK, STYLE_BYLINE, STYLE_DATE, STYLE_DATELINE,
+  STYLE_BODY, STYLE_CROSSHEAD, STYLE_QUOTE, STYLE_LIST, STYLE_TABLE,
+  STYLE_CAPTION, STYLE_CREDIT, STYLE_FOLIO,
+  STYLE_COUNT
+} StyleId;
+
+typedef enum { ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT, ALIGN_JUSTIFY } Alignment;
+
+typedef struct {
+  char *family;
+  int weight;          /* CSS-like: 400 regular, 700 bold */
+  bool italic;
+  bool uppercase;      /* set in capitals (bylines, credits) */
+  int size;            /* Pango units */
+  int leading;         /* baseline to baseline, Pango units */
+  Alignment align;
+  int indent;          /* first-line indent, Pango units */
+  int space_before, space_after;   /* Pango units */
+  int letter_spacing;  /* Pango units, may be negative */
+  char *language;      /* NULL: the article's */
+  int source_line;     /* where the style was defined, for errors */
+} Style;
+
+const char *style_name(StyleId id);
+/* Returns STYLE_COUNT when name is not a style. */
+StyleId style_from_name(const char *name);
+
+typedef struct {
+  char *path;
+  char *name;
+  int page_width, page_height;                        /* Pango units */
+  int margin_top, margin_bottom, margin_left, margin_right;
+  int columns;
+  int gutter;
+  int baseline;                                       /* grid pitch */
+  bool column_rules;
+  int rule_width;
+  int headline_columns;   /* columns a headline spans; 0 = all */
+  int photo_columns;      /* columns a story's photo spans; 0 = all */
+  int photo_max_height;   /* tallest photo, Pango units */
+  int story_gap;          /* grid lines between one story and the next */
+  bool folio;             /* print a folio line at the head of every page */
+  char *publication;      /* for the folio when articles name none */
+  Style styles[STYLE_COUNT];
+} Layout;
+
+Layout *layout_new(void);
+void layout_free(Layout *layout);
+
+int layout_live_width(const Layout *layout);
+int layout_live_height(const Layout *layout);
+int layout_column_width(const Layout *layout);
+/* Left edge of column i (0-based), from the page's left edge. */
+int layout_column_x(const Layout *layout, int column);
+
+#endif

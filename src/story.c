@@ -1,0 +1,442 @@
+/* story.c — turns an Article into a Story: every element typeset, the body
+ * cut into one-row items with the keep rules that prevent widows, orphans
+ * and crossheads stranded at a column foot.
+ *
+ * Sections: head block; photo; body blocks (paragraph, crosshead, quote,
+ * list, code, rule, table); keep rules. */
+#include "story.h"
+
+#include <string.h>
+
+#define MIN_PHOTO_WIDTH (36 * PANGO_SCALE)
+
+typedef struct {
+  Typesetter *ts;
+  Hyphenator *hyphenator;
+  const Layout *layout;
+  const Article *article;
+  DiagLog *log;
+  Story *story;
+  int column_width;
+  bool next_paragraph_indented;
+} Builder;
+
+int story_span_width(const Layout *layout, int columns)
+{
+  if (columns <= 0 || columns > layout->columns)
+    columns = layout->columns;
+  return columns * layout_column_width(layout) + (columns - 1) * layout->gutter;
+}
+
+/* Keeps the layout alive for the story's lifetime; warns once about any
+ * character no font can draw. */
+static PangoLayout *keep_layout(Builder *b, PangoLayout *layout, int source_line)
+{
+  g_ptr_array_add(b->story->layouts, layout);
+  gunichar missing = typeset_first_unknown_char(layout);
+  if (missing) {
+    char utf8[8] = { 0 };
+    g_unichar_to_utf8(missing, utf8);
+    diag_warn(b->log, b->article->path, source_line, 0,
+              "no configured font can draw U+%04X '%s'; it prints as an empty box. "
+              "Add a font that has it to fonts/",
+              missing, g_unichar_isprint(missing) ? utf8 : "?");
+  }
+  return layout;
+}
+
+/* ---- head block --------------------------------------------------------- */
+
+static const char *const months_en[] = { "January", "February", "March", "April", "May", "June",
+  "July", "August", "September", "October", "November", "December" };
+static const char *const months_de[] = { "Januar", "Februar", "März", "April", "Mai", "Juni",
+  "Juli", "August", "September", "Oktober", "November", "Dezember" };
+static const char *const months_fr[] = { "janvier", "février", "mars", "avril", "mai", "juin",
+  "juillet", "août", "septembre", "octobre", "novembre", "décembre" };
+static const char *const months_es[] = { "enero", "febrero", "marzo", "abril", "mayo", "junio",
+  "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre" };
+
+/* "2026-06-24" as a reader of the article's language writes it; anything
+ * that is not an ISO date is printed as written. */
+static char *format_date(const char *iso, const char *language)
+{
+  int y, m, d;
+  char tail;
+  if (sscanf(iso, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || m < 1 || m > 12 || d < 1 || d > 31)
+    return g_strdup(iso);
+  const char *lang = language ? language : "en";
+  if (g_str_has_prefix(lang, "de"))
+    return g_strdup_printf("%d. %s %d", d, months_de[m - 1], y);
+  if (g_str_has_prefix(lang, "fr"))
+    return g_strdup_printf("%d %s %d", d, months_fr[m - 1], y);
+  if (g_str_has_prefix(lang, "es"))
+    return g_strdup_printf("%d de %s de %d", d, months_es[m - 1], y);
+  if (g_str_has_prefix(lang, "en"))
+    return g_strdup_printf("%s %d, %d", months_en[m - 1], d, y);
+  return g_strdup(iso);
+}
+
+static void add_lines(Builder *b, GArray *pieces, PangoLayout *layout, StyleId style,
+                      int x, int first_baseline, int leading)
+{
+  GArray *lines = typeset_lines(layout);
+  for (unsigned i = 0; i < lines->len; i++) {
+    TypesetLine *line = &g_array_index(lines, TypesetLine, i);
+    LinePiece piece = { layout, (int)i, style, x + line->x, first_baseline + (int)i * leading,
+                        line->width, line->ascent, line->descent };
+    g_array_append_val(pieces, piece);
+  }
+  g_array_unref(lines);
+  (void)b;
+}
+
+/* Stacks one head element under the previous one: the gap between the two
+ * baselines is the new style's leading plus the spaces after and before. */
+static void stack_head_element(Builder *b, StyleId style, const char *text, int *cursor,
+                               int *previous_space_after)
+{
+  if (!text || !*text)
+    return;
+  const Style *s = &b->layout->styles[style];
+  TypesetRequest request = { .style = style, .width = story_span_width(b->layout, b->story->head_columns),
+                             .language = b->article->language };
+  PangoLayout *layout = keep_layout(b, typeset_plain(b->ts, &request, text), 1);
+  GArray *lines = typeset_lines(layout);
+  int first_ascent = g_array_index(lines, TypesetLine, 0).ascent;
+  int last_descent = g_array_index(lines, TypesetLine, lines->len - 1).descent;
+  int first_baseline = *cursor == 0 ? first_ascent
+                                    : *cursor + *previous_space_after + s->space_before + s->leading;
+  add_lines(b, b->story->head_pieces, layout, style, 0, first_baseline, s->leading);
+  *cursor = first_baseline + (int)(lines->len - 1) * s->leading;
+  b->story->head_height = *cursor + last_descent;
+  *previous_space_after = s->space_after;
+  g_array_unref(lines);
+}
+
+static void build_head(Builder *b)
+{
+  const Article *a = b->article;
+  int cursor = 0, space_after = 0;
+  stack_head_element(b, STYLE_HEADLINE, a->headline, &cursor, &space_after);
+  stack_head_element(b, STYLE_DECK, a->deck, &cursor, &space_after);
+  if (a->byline) {
+    char *byline = g_str_has_prefix(a->byline, "By ") ? g_strdup(a->byline)
+                                                      : g_strconcat("By ", a->byline, NULL);
+    stack_head_element(b, STYLE_BYLINE, byline, &cursor, &space_after);
+    g_free(byline);
+  }
+  if (a->date) {
+    char *date = format_date(a->date, a->language);
+    stack_head_element(b, STYLE_DATE, date, &cursor, &space_after);
+    g_free(date);
+  }
+}
+
+/* ---- photo -------------------------------------------------------------- */
+
+static void load_photo(Builder *b, int *pixel_width, int *pixel_height)
+{
+  GError *error = NULL;
+  Image *image = image_load(b->article->image, &error);
+  if (!image) {
+    diag_warn(b->log, b->article->path, b->article->image_line, 0,
+              "%s; a grey placeholder is printed instead", error->message);
+    g_error_free(error);
+    b->story->photo_placeholder = true;
+    *pixel_width = 3;
+    *pixel_height = 2;
+    return;
+  }
+  b->story->photo = image;
+  *pixel_width = image_width(image);
+  *pixel_height = image_height(image);
+}
+
+static void build_photo(Builder *b)
+{
+  if (!b->article->image)
+    return;
+  Story *story = b->story;
+  int pixel_width, pixel_height;
+  load_photo(b, &pixel_width, &pixel_height);
+  story->photo_columns = b->layout->photo_columns > 0 ? b->layout->photo_columns : b->layout->columns;
+  int span = story_span_width(b->layout, story->photo_columns);
+  int max_height = MIN(b->layout->photo_max_height, layout_live_height(b->layout) / 2);
+  double aspect = (double)pixel_height / pixel_width;
+  int width = span, height = (int)(span * aspect);
+  if (height > max_height) {   /* too tall: narrower, never squeezed */
+    height = max_height;
+    width = MAX(MIN_PHOTO_WIDTH, (int)(height / aspect));
+    height = MIN(height, (int)(width * aspect));
+  }
+  story->photo_width = width;
+  story->photo_height = height;
+  int cursor = 0, gap = b->layout->baseline / 2;
+  const char *texts[] = { b->article->caption, b->article->credit };
+  StyleId styles[] = { STYLE_CAPTION, STYLE_CREDIT };
+  for (int i = 0; i < 2; i++) {
+    if (!texts[i] || !*texts[i])
+      continue;
+    const Style *s = &b->layout->styles[styles[i]];
+    TypesetRequest request = { .style = styles[i], .width = width, .language = b->article->language };
+    PangoLayout *layout = keep_layout(b, typeset_plain(b->ts, &request, texts[i]), 1);
+    GArray *lines = typeset_lines(layout);
+    int first = cursor == 0 ? gap + g_array_index(lines, TypesetLine, 0).ascent : cursor + s->leading;
+    add_lines(b, story->photo_pieces, layout, styles[i], 0, first, s->leading);
+    cursor = first + (int)(lines->len - 1) * s->leading;
+    g_array_unref(lines);
+  }
+  story->photo_block_height = height + cursor + (cursor ? b->layout->baseline / 3 : 0);
+}
+
+/* ---- body --------------------------------------------------------------- */
+
+static int rows_for(const Layout *layout, int units)
+{
+  return units <= 0 ? 0 : (units + layout->baseline - 1) / layout->baseline;
+}
+
+static BodyItem *add_item(Builder *b, int space_before)
+{
+  BodyItem item = { .space_before = space_before, .first_piece = b->story->body_pieces->len };
+  g_array_append_val(b->story->body_items, item);
+  return &g_array_index(b->story->body_items, BodyItem, b->story->body_items->len - 1);
+}
+
+static void add_piece(Builder *b, PangoLayout *layout, int line_index, StyleId style, int x,
+                      const TypesetLine *line)
+{
+  LinePiece piece = { layout, line_index, style, x + line->x, 0, line->width, line->ascent,
+                      line->descent };
+  g_array_append_val(b->story->body_pieces, piece);
+  g_array_index(b->story->body_items, BodyItem, b->story->body_items->len - 1).piece_count++;
+}
+
+/* Marks the keeps inside one block of n lines starting at item first:
+ * the first line stays with the second (no orphan), the last with the one
+ * before it (no widow), and a display block (crosshead) with what follows. */
+static void keep_block_lines(Builder *b, unsigned first, unsigned n, bool keep_all)
+{
+  GArray *items = b->story->body_items;
+  for (unsigned i = 0; i < n; i++) {
+    BodyItem *item = &g_array_index(items, BodyItem, first + i);
+    if (keep_all || (n > 1 && i == 0) || (n > 1 && i + 2 == n))
+      item->keep_with_next = true;
+  }
+}
+
+/* Sets a block as lines of one layout, each line one body item. */
+static void add_layout_lines(Builder *b, PangoLayout *layout, StyleId style, int x,
+                             int space_before, bool keep_all, const char *marker)
+{
+  GArray *lines = typeset_lines(layout);
+  unsigned first = b->story->body_items->len;
+  for (unsigned i = 0; i < lines->len; i++) {
+    add_item(b, i == 0 ? space_before : 0);
+    TypesetLine *line = &g_array_index(lines, TypesetLine, i);
+    add_piece(b, layout, (int)i, style, x, line);
+    if (i == 0 && marker) {
+      TypesetRequest request = { .style = style, .width = -1 };
+      PangoLayout *mark = keep_layout(b, typeset_plain(b->ts, &request, marker), 0);
+      GArray *mark_lines = typeset_lines(mark);
+      TypesetLine *mark_line = &g_array_index(mark_lines, TypesetLine, 0);
+      add_piece(b, mark, 0, style, x - mark_line->width - b->layout->styles[style].size / 3, mark_line);
+      g_array_unref(mark_lines);
+    }
+  }
+  keep_block_lines(b, first, lines->len, keep_all);
+  g_array_unref(lines);
+}
+
+static const char *text_language(const Builder *b, StyleId style)
+{
+  return b->article->language ? b->article->language : b->layout->styles[style].language;
+}
+
+/* Sets rich text, with soft hyphens first when the style is justified. */
+static PangoLayout *set_block_text(Builder *b, const TypesetRequest *request, const Block *block)
+{
+  const Style *style = &b->layout->styles[request->style];
+  if (style->align != ALIGN_JUSTIFY || request->override_align)
+    return keep_layout(b, typeset_rich(b->ts, request, &block->content), block->source_line);
+  RichText copy;
+  rich_text_init(&copy);
+  g_string_append_len(copy.text, block->content.text->str, (gssize)block->content.text->len);
+  g_array_append_vals(copy.runs, block->content.runs->data, block->content.runs->len);
+  hyphenator_mark(b->hyphenator, text_language(b, request->style), &copy);
+  PangoLayout *layout = typeset_rich(b->ts, request, &copy);
+  rich_text_clear(&copy);
+  return keep_layout(b, layout, block->source_line);
+}
+
+static void add_paragraph(Builder *b, const Block *block, bool first_in_story)
+{
+  TypesetRequest request = { .style = STYLE_BODY, .width = b->column_width,
+                             .language = b->article->language,
+                             .indent_first_line = b->next_paragraph_indented,
+                             .lead_in = first_in_story ? b->article->dateline : NULL };
+  PangoLayout *layout = set_block_text(b, &request, block);
+  const Style *body = &b->layout->styles[STYLE_BODY];
+  add_layout_lines(b, layout, STYLE_BODY, 0, rows_for(b->layout, body->space_before), false, NULL);
+  b->next_paragraph_indented = true;
+}
+
+static void add_crosshead(Builder *b, const Block *block)
+{
+  const Style *s = &b->layout->styles[STYLE_CROSSHEAD];
+  TypesetRequest request = { .style = STYLE_CROSSHEAD, .width = b->column_width,
+                             .language = b->article->language };
+  PangoLayout *layout = keep_layout(b, typeset_rich(b->ts, &request, &block->content), block->source_line);
+  add_layout_lines(b, layout, STYLE_CROSSHEAD, 0, rows_for(b->layout, s->space_before), true, NULL);
+  b->next_paragraph_indented = false;
+}
+
+/* Quotes and list items are set narrower, inset by their style's indent per
+ * nesting level; a list marker hangs in the inset. */
+static void add_inset_block(Builder *b, const Block *block, StyleId style)
+{
+  const Style *s = &b->layout->styles[style];
+  int depth = MAX(1, block->level);
+  int inset = MIN(depth * MAX(s->indent, s->size), b->column_width / 3);
+  TypesetRequest request = { .style = style, .width = b->column_width - (style == STYLE_QUOTE ? 2 : 1) * inset,
+                             .language = b->article->language };
+  PangoLayout *layout = set_block_text(b, &request, block);
+  add_layout_lines(b, layout, style, inset, rows_for(b->layout, s->space_before), false, block->marker);
+  b->next_paragraph_indented = false;
+}
+
+static void add_code(Builder *b, const Block *block)
+{
+  RichText code;
+  rich_text_init(&code);
+  rich_text_append(&code, block->content.text->str, (gssize)block->content.text->len, INLINE_CODE);
+  TypesetRequest request = { .style = STYLE_LIST, .width = b->column_width,
+                             .override_align = true, .align = ALIGN_LEFT };
+  PangoLayout *layout = keep_layout(b, typeset_rich(b->ts, &request, &code), block->source_line);
+  rich_text_clear(&code);
+  add_layout_lines(b, layout, STYLE_LIST, 0, 0, false, NULL);
+  b->next_paragraph_indented = false;
+}
+
+static void add_rule_row(Builder *b)
+{
+  add_item(b, 0)->rule = ITEM_RULE_MIDDLE;
+  b->next_paragraph_indented = false;
+}
+
+/* ---- tables ------------------------------------------------------------- */
+
+static bool looks_numeric(const char *text)
+{
+  bool digit = false;
+  for (const char *p = text; *p; p++) {
+    if (g_ascii_isdigit(*p))
+      digit = true;
+    else if (!strchr(" .,:+-%$€£()/", *p))
+      return false;
+  }
+  return digit;
+}
+
+/* Sets one table row: cells side by side, the row as tall as its tallest
+ * cell, each line of the row one body item. */
+static void add_table_row(Builder *b, const Block *table, unsigned row, bool header)
+{
+  unsigned columns = table->table_columns;
+  int cell_gap = b->layout->styles[STYLE_TABLE].size / 2;
+  int cell_width = (b->column_width - (int)(columns - 1) * cell_gap) / (int)columns;
+  PangoLayout *cells[64];
+  GArray *lines[64];
+  unsigned tallest = 1;
+  for (unsigned c = 0; c < columns; c++) {
+    RichText *cell = g_ptr_array_index(table->table_cells, row * columns + c);
+    bool numeric = !header && looks_numeric(cell->text->str);
+    TypesetRequest request = { .style = STYLE_TABLE, .width = cell_width, .override_align = true,
+                               .align = numeric ? ALIGN_RIGHT : ALIGN_LEFT,
+                               .language = b->article->language };
+    RichText bold;
+    rich_text_init(&bold);
+    rich_text_append(&bold, cell->text->str, (gssize)cell->text->len, header ? INLINE_STRONG : 0);
+    cells[c] = keep_layout(b, typeset_rich(b->ts, &request, header ? &bold : cell), table->source_line);
+    rich_text_clear(&bold);
+    lines[c] = typeset_lines(cells[c]);
+    tallest = MAX(tallest, lines[c]->len);
+  }
+  unsigned first = b->story->body_items->len;
+  for (unsigned l = 0; l < tallest; l++) {
+    BodyItem *item = add_item(b, 0);
+    item->keep_with_next = l + 1 < tallest;
+    if (header && l + 1 == tallest)
+      item->rule = ITEM_RULE_BELOW;
+    for (unsigned c = 0; c < columns; c++)
+      if (l < lines[c]->len)
+        add_piece(b, cells[c], (int)l, STYLE_TABLE, (int)c * (cell_width + cell_gap),
+                  &g_array_index(lines[c], TypesetLine, l));
+  }
+  (void)first;
+  for (unsigned c = 0; c < columns; c++)
+    g_array_unref(lines[c]);
+}
+
+static void add_table(Builder *b, const Block *table)
+{
+  unsigned columns = table->table_columns;
+  if (columns == 0 || columns > 64)
+    return;
+  unsigned rows = table->table_cells->len / columns;
+  add_item(b, 0)->rule = ITEM_RULE_MIDDLE;
+  g_array_index(b->story->body_items, BodyItem, b->story->body_items->len - 1).keep_with_next = true;
+  for (unsigned r = 0; r < rows; r++)
+    add_table_row(b, table, r, r < table->table_header_rows);
+  add_item(b, 0)->rule = ITEM_RULE_ABOVE;
+  b->next_paragraph_indented = false;
+}
+
+static void build_body(Builder *b)
+{
+  const GPtrArray *blocks = b->article->blocks;
+  for (unsigned i = 0; i < blocks->len; i++) {
+    const Block *block = g_ptr_array_index(blocks, i);
+    switch (block->kind) {
+    case BLOCK_PARAGRAPH: add_paragraph(b, block, i == 0); break;
+    case BLOCK_CROSSHEAD: add_crosshead(b, block); break;
+    case BLOCK_QUOTE: add_inset_block(b, block, STYLE_QUOTE); break;
+    case BLOCK_LIST_ITEM: add_inset_block(b, block, STYLE_LIST); break;
+    case BLOCK_CODE: add_code(b, block); break;
+    case BLOCK_RULE: add_rule_row(b); break;
+    case BLOCK_TABLE: add_table(b, block); break;
+    }
+  }
+}
+
+Story *story_build(Typesetter *ts, Hyphenator *hyphenator, const Layout *layout,
+                   const Article *article, int index, DiagLog *log)
+{
+  Story *story = g_new0(Story, 1);
+  story->index = index;
+  story->article = article;
+  story->layouts = g_ptr_array_new_with_free_func(g_object_unref);
+  story->head_pieces = g_array_new(FALSE, FALSE, sizeof(LinePiece));
+  story->photo_pieces = g_array_new(FALSE, FALSE, sizeof(LinePiece));
+  story->body_pieces = g_array_new(FALSE, FALSE, sizeof(LinePiece));
+  story->body_items = g_array_new(FALSE, FALSE, sizeof(BodyItem));
+  story->head_columns = layout->headline_columns > 0 ? layout->headline_columns : layout->columns;
+  Builder b = { ts, hyphenator, layout, article, log, story, layout_column_width(layout), false };
+  build_head(&b);
+  build_photo(&b);
+  build_body(&b);
+  return story;
+}
+
+void story_free(Story *story)
+{
+  if (!story)
+    return;
+  g_array_unref(story->body_items);
+  g_array_unref(story->body_pieces);
+  g_array_unref(story->photo_pieces);
+  g_array_unref(story->head_pieces);
+  g_ptr_array_free(story->layouts, TRUE);
+  image_unref(story->photo);
+  g_free(story);
+}

@@ -1,0 +1,65 @@
+/* story.h — an article set in type, ready to be placed.
+ *
+ * A Story is the article's elements already broken into lines: the head
+ * block (headline, deck, byline, date) across the headline's span, the
+ * photo with caption and credit, and the body as a sequence of one-grid-row
+ * items. Every body item takes exactly one row of the baseline grid (plus
+ * optional whole rows of space before it, dropped at a column's head), so the
+ * flow can place, split and balance them by counting rows. */
+#ifndef GALLEY_STORY_H
+#define GALLEY_STORY_H
+
+#include <pango/pango.h>
+
+#include "diag.h"
+#include "hyphenate.h"
+#include "image.h"
+#include "model.h"
+#include "typeset.h"
+
+/* One line of type, positioned relative to the element that holds it. */
+typedef struct {
+  PangoLayout *layout;   /* borrowed from the story */
+  int line_index;
+  StyleId style;
+  int x;                 /* from the element's left edge */
+  int baseline;          /* head pieces: from the block's top; body pieces: unused */
+  int width, ascent, descent;
+} LinePiece;
+
+typedef enum { ITEM_RULE_NONE, ITEM_RULE_MIDDLE, ITEM_RULE_BELOW, ITEM_RULE_ABOVE } ItemRule;
+
+typedef struct {
+  int space_before;      /* whole grid rows, dropped at a column top */
+  bool keep_with_next;   /* no column break after this item */
+  ItemRule rule;
+  unsigned first_piece, piece_count;   /* into Story.body_pieces */
+} BodyItem;
+
+typedef struct {
+  int index;             /* the article's position in the run */
+  const Article *article;    /* borrowed */
+  GPtrArray *layouts;    /* PangoLayout*, owned: every piece points into one */
+  GArray *head_pieces;   /* LinePiece; baselines from the head block's top */
+  int head_height;       /* Pango units, to the last head line's descent */
+  int head_columns;      /* columns the head spans */
+  Image *photo;          /* NULL when none, or when it could not be read */
+  bool photo_placeholder;    /* the article names a photo that could not be read */
+  int photo_columns;
+  int photo_width, photo_height;   /* Pango units, aspect kept */
+  GArray *photo_pieces;  /* LinePiece: caption and credit, baselines from the photo's bottom */
+  int photo_block_height;    /* photo + caption + credit, Pango units */
+  GArray *body_pieces;   /* LinePiece */
+  GArray *body_items;    /* BodyItem */
+} Story;
+
+/* Sets an article. Warnings (unreadable photo, characters no font has)
+ * go to log. Caller owns the result. */
+Story *story_build(Typesetter *ts, Hyphenator *hyphenator, const Layout *layout,
+                   const Article *article, int index, DiagLog *log);
+void story_free(Story *story);
+
+/* Width of a span of n columns (0 = all) in Pango units. */
+int story_span_width(const Layout *layout, int columns);
+
+#endif

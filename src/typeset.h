@@ -1,0 +1,51 @@
+/* typeset.h — sets one paragraph (or headline, caption...) with Pango.
+ *
+ * Composition's only door to Pango's shaping and line breaking. A style from
+ * the layout becomes a PangoFontDescription and attributes; inline emphasis
+ * becomes attributes over byte ranges. Lines are then read back with their
+ * metrics in Pango units, ready to be placed by the flow. Nothing is drawn. */
+#ifndef GALLEY_TYPESET_H
+#define GALLEY_TYPESET_H
+
+#include <pango/pango.h>
+
+#include "model.h"
+
+typedef struct Typesetter Typesetter;
+
+/* Borrows map and layout for the typesetter's lifetime. */
+Typesetter *typesetter_new(PangoFontMap *map, const Layout *layout);
+void typesetter_free(Typesetter *ts);
+
+typedef struct {
+  StyleId style;
+  int width;                /* Pango units; the measure */
+  const char *language;     /* ISO 639-1 or NULL for the style's/none */
+  bool indent_first_line;   /* apply the style's first-line indent */
+  const char *lead_in;      /* dateline printed run-in before the text, or NULL */
+  Alignment align;          /* used when override_align is set */
+  bool override_align;
+} TypesetRequest;
+
+/* Sets rich text. Caller owns the returned layout (g_object_unref). */
+PangoLayout *typeset_rich(Typesetter *ts, const TypesetRequest *request, const RichText *text);
+
+/* Sets plain text in one style. */
+PangoLayout *typeset_plain(Typesetter *ts, const TypesetRequest *request, const char *text);
+
+typedef struct {
+  int x, width;          /* logical extents relative to the layout's left edge */
+  int ascent, descent;   /* from the baseline, both positive */
+  int start_index, length;   /* bytes of the layout's text */
+} TypesetLine;
+
+/* Every line's metrics. Caller owns the array (g_array_unref). */
+GArray *typeset_lines(PangoLayout *layout);
+
+/* The first character no font could draw, or 0. */
+gunichar typeset_first_unknown_char(PangoLayout *layout);
+
+/* The style's leading in Pango units (baseline to baseline). */
+int typeset_leading(const Typesetter *ts, StyleId style);
+
+#endif

@@ -1,0 +1,238 @@
+/* yamldoc.c — builds a YamlNode tree from libfyaml's event stream.
+ *
+ * The event API is used instead of libfyaml's document tree because events
+ * carry marks (line, column) for every node, and because refusing aliases
+ * and deep nesting as events arrive bounds time and memory on hostile input.
+ * A stack of open collections is kept; a mapping alternates key, value. */
+#include "yamldoc.h"
+
+#include <libfyaml.h>
+#include <string.h>
+
+#include "diag.h"
+#include "limits.h"
+
+typedef struct {
+  const char *file;
+  int line_offset;
+  GPtrArray *stack;     /* open YamlNode* collections */
+  YamlNode *root;
+  unsigned node_count;
+  GError **error;
+} Builder;
+
+static YamlNode *node_new(YamlKind kind, const struct fy_mark *mark, int line_offset)
+{
+  YamlNode *node = g_new0(YamlNode, 1);
+  node->kind = kind;
+  node->line = (mark ? mark->line : 0) + 1 + line_offset;
+  node->column = (mark ? mark->column : 0) + 1;
+  if (kind != YAML_SCALAR) {
+    node->keys = g_ptr_array_new_with_free_func((GDestroyNotify)yamldoc_free);
+    node->values = g_ptr_array_new_with_free_func((GDestroyNotify)yamldoc_free);
+  }
+  return node;
+}
+
+void yamldoc_free(YamlNode *node)
+{
+  if (!node)
+    return;
+  g_free(node->scalar);
+  if (node->keys)
+    g_ptr_array_free(node->keys, TRUE);
+  if (node->values)
+    g_ptr_array_free(node->values, TRUE);
+  g_free(node);
+}
+
+/* Attaches a finished node to the open collection, or makes it the root. */
+static bool builder_attach(Builder *b, YamlNode *node)
+{
+  if (b->stack->len == 0) {
+    yamldoc_free(b->root);
+    b->root = node;
+    return true;
+  }
+  YamlNode *parent = g_ptr_array_index(b->stack, b->stack->len - 1);
+  if (parent->kind == YAML_SEQUENCE) {
+    g_ptr_array_add(parent->values, node);
+    return true;
+  }
+  if (parent->keys->len == parent->values->len) {
+    if (node->kind != YAML_SCALAR) {
+      diag_set_error(b->error, GALLEY_ERROR_INPUT, b->file, node->line, node->column,
+                     "a mapping key must be a plain word; write 'key: value'");
+      yamldoc_free(node);
+      return false;
+    }
+    for (unsigned i = 0; i < parent->keys->len; i++) {
+      YamlNode *key = g_ptr_array_index(parent->keys, i);
+      if (strcmp(key->scalar, node->scalar) == 0) {
+        diag_set_error(b->error, GALLEY_ERROR_INPUT, b->file, node->line, node->column,
+                       "key '%s' appears twice (first on line %d); keep one",
+                       node->scalar, key->line);
+        yamldoc_free(node);
+        return false;
+      }
+    }
+    g_ptr_array_add(parent->keys, node);
+  } else {
+    g_ptr_array_add(parent->values, node);
+  }
+  return true;
+}
+
+static bool builder_open(Builder *b, YamlKind kind, struct fy_event *event)
+{
+  if (b->stack->len >= GALLEY_MAX_YAML_DEPTH) {
+    const struct fy_mark *mark = fy_event_start_mark(event);
+    diag_set_error(b->error, GALLEY_ERROR_LIMIT, b->file,
+                   (mark ? mark->line : 0) + 1 + b->line_offset, mark ? mark->column + 1 : 0,
+                   "YAML nested deeper than %d levels; flatten the document",
+                   GALLEY_MAX_YAML_DEPTH);
+    return false;
+  }
+  YamlNode *node = node_new(kind, fy_event_start_mark(event), b->line_offset);
+  g_ptr_array_add(b->stack, node);
+  return true;
+}
+
+static bool builder_close(Builder *b)
+{
+  YamlNode *node = g_ptr_array_steal_index(b->stack, b->stack->len - 1);
+  return builder_attach(b, node);
+}
+
+static bool builder_scalar(Builder *b, struct fy_event *event)
+{
+  size_t len = 0;
+  const char *text = fy_token_get_text(event->scalar.value, &len);
+  YamlNode *node = node_new(YAML_SCALAR, fy_event_start_mark(event), b->line_offset);
+  node->scalar = g_strndup(text ? text : "", len);
+  enum fy_scalar_style style = fy_token_scalar_style(event->scalar.value);
+  node->quoted = style != FYSS_PLAIN && style != FYSS_ANY;
+  return builder_attach(b, node);
+}
+
+static bool builder_event(Builder *b, struct fy_event *event)
+{
+  if (++b->node_count > GALLEY_MAX_YAML_NODES) {
+    diag_set_error(b->error, GALLEY_ERROR_LIMIT, b->file, 0, 0,
+                   "more than %d YAML nodes; this is not a galley file",
+                   GALLEY_MAX_YAML_NODES);
+    return false;
+  }
+  const struct fy_mark *mark = fy_event_start_mark(event);
+  switch (event->type) {
+  case FYET_MAPPING_START: return builder_open(b, YAML_MAPPING, event);
+  case FYET_SEQUENCE_START: return builder_open(b, YAML_SEQUENCE, event);
+  case FYET_MAPPING_END:
+  case FYET_SEQUENCE_END: return builder_close(b);
+  case FYET_SCALAR: return builder_scalar(b, event);
+  case FYET_ALIAS:
+    diag_set_error(b->error, GALLEY_ERROR_INPUT, b->file,
+                   (mark ? mark->line : 0) + 1 + b->line_offset, mark ? mark->column + 1 : 0,
+                   "YAML aliases (*name) are not supported; write the value out");
+    return false;
+  default: return true;
+  }
+}
+
+/* Turns libfyaml's first collected error into ours. */
+static void report_parse_error(struct fy_diag *diag, const char *file, int line_offset,
+                               GError **error)
+{
+  void *iter = NULL;
+  struct fy_diag_error *err;
+  while ((err = fy_diag_errors_iterate(diag, &iter)) != NULL) {
+    if (err->type >= FYET_ERROR) {
+      diag_set_error(error, GALLEY_ERROR_INPUT, file, err->line + 1 + line_offset,
+                     err->column + 1, "invalid YAML: %s", err->msg);
+      return;
+    }
+  }
+  diag_set_error(error, GALLEY_ERROR_INPUT, file, 0, 0, "invalid YAML");
+}
+
+/* libfyaml prints its diagnostics unless given somewhere else to put them;
+ * ours are collected and reported through GError instead. */
+static void silence(struct fy_diag *diag, void *user, const char *buf, size_t len)
+{
+  (void)diag; (void)user; (void)buf; (void)len;
+}
+
+static struct fy_diag *quiet_diag_new(void)
+{
+  struct fy_diag_cfg cfg;
+  fy_diag_cfg_default(&cfg);
+  cfg.fp = NULL;
+  cfg.output_fn = silence;
+  cfg.colorize = false;
+  cfg.level = FYET_ERROR;
+  return fy_diag_create(&cfg);
+}
+
+YamlNode *yamldoc_parse(const char *text, size_t len, const char *file,
+                        int line_offset, GError **error)
+{
+  struct fy_diag *diag = quiet_diag_new();
+  struct fy_parse_cfg cfg = { .flags = FYPCF_QUIET | FYPCF_COLLECT_DIAG, .diag = diag };
+  struct fy_parser *parser = fy_parser_create(&cfg);
+  Builder b = { .file = file, .line_offset = line_offset,
+                .stack = g_ptr_array_new_with_free_func((GDestroyNotify)yamldoc_free),
+                .error = error };
+  bool ok = parser && fy_parser_set_string(parser, text, len) == 0;
+  bool seen_document = false;
+  struct fy_event *event;
+  while (ok && (event = fy_parser_parse(parser)) != NULL) {
+    if (event->type == FYET_DOCUMENT_START && seen_document) {
+      const struct fy_mark *mark = fy_event_start_mark(event);
+      diag_set_error(error, GALLEY_ERROR_INPUT, file,
+                     (mark ? mark->line : 0) + 1 + line_offset, 0,
+                     "more than one YAML document; remove the second '---'");
+      ok = false;
+    }
+    if (event->type == FYET_DOCUMENT_START)
+      seen_document = true;
+    if (ok)
+      ok = builder_event(&b, event);
+    fy_parser_event_free(parser, event);
+  }
+  if (ok && parser && fy_parser_get_stream_error(parser)) {
+    report_parse_error(diag, file, line_offset, error);
+    ok = false;
+  }
+  if (ok && !b.root)
+    b.root = node_new(YAML_MAPPING, NULL, line_offset);
+  if (!ok) {
+    yamldoc_free(b.root);
+    b.root = NULL;
+  }
+  g_ptr_array_free(b.stack, TRUE);
+  if (parser)
+    fy_parser_destroy(parser);
+  fy_diag_unref(diag);
+  return b.root;
+}
+
+YamlNode *yamldoc_lookup(const YamlNode *mapping, const char *key)
+{
+  if (!mapping || mapping->kind != YAML_MAPPING)
+    return NULL;
+  for (unsigned i = 0; i < mapping->keys->len; i++) {
+    YamlNode *k = g_ptr_array_index(mapping->keys, i);
+    if (strcmp(k->scalar, key) == 0)
+      return i < mapping->values->len ? g_ptr_array_index(mapping->values, i) : NULL;
+  }
+  return NULL;
+}
+
+bool yamldoc_is_null(const YamlNode *node)
+{
+  if (!node || node->kind != YAML_SCALAR || node->quoted)
+    return false;
+  return node->scalar[0] == '\0' || strcmp(node->scalar, "~") == 0 ||
+         strcmp(node->scalar, "null") == 0 || strcmp(node->scalar, "Null") == 0 ||
+         strcmp(node->scalar, "NULL") == 0;
+}
