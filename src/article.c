@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "diag.h"
-#include "limits.h"
+#include "galley_limits.h"
 #include "markdown.h"
 #include "yamldoc.h"
 

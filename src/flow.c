@@ -11,9 +11,10 @@
 
 #include <string.h>
 
-#include "limits.h"
+#include "galley_limits.h"
 
 #define MIN_BODY_ROWS 3    /* a story starts on a page only with this much body room */
+#define BALANCE_WINDOW 4   /* rows below the first full fit tried for a better one */
 
 struct Flow {
   const Layout *layout;
@@ -63,6 +64,23 @@ static int row_top(const Flow *flow, int row)
 static int row_baseline(const Flow *flow, int row)
 {
   return row_top(flow, row) + flow->baseline_offset;
+}
+
+/* Left edge of a story's column c: stories in right-to-left scripts run
+ * their columns from the right. */
+static int story_column_x(const Flow *flow, const Story *story, int c)
+{
+  int column = story->right_to_left ? flow->layout->columns - 1 - c : c;
+  return layout_column_x(flow->layout, column);
+}
+
+/* Left edge of an element spanning the story's first `columns` columns. */
+static int story_span_x(const Flow *flow, const Story *story, int columns)
+{
+  const Layout *layout = flow->layout;
+  if (!story->right_to_left)
+    return layout->margin_left;
+  return layout->margin_left + layout_live_width(layout) - story_span_width(layout, columns);
 }
 
 /* ---- pages and folios ------------------------------------------------------ */
@@ -133,7 +151,7 @@ static int place_head(Flow *flow, const Story *story)
       shift = p->baseline - p->ascent;
     }
     display_list_add_text(flow->list, flow->page, story->index, p->style, p->layout,
-                          p->line_index, flow->layout->margin_left + p->x,
+                          p->line_index, story_span_x(flow, story, story->head_columns) + p->x,
                           top + p->baseline - shift, p->width, p->ascent, p->descent);
   }
   int height = story->head_height - shift + flow->pitch / 2;
@@ -161,7 +179,9 @@ static void place_photo(Flow *flow, const Story *story, Segment *seg)
       seg->top[c] = 0;
     row = 0;
   }
-  int x = flow->layout->margin_left, y = row_top(flow, row);
+  int x = story_span_x(flow, story, columns), y = row_top(flow, row);
+  if (story->right_to_left)
+    x += story_span_width(flow->layout, columns) - story->photo_width;
   display_list_add_image(flow->list, flow->page, story->index, story->photo, x, y,
                          story->photo_width, story->photo_height);
   place_pieces(flow, story, story->photo_pieces, x, y + story->photo_height);
@@ -171,12 +191,17 @@ static void place_photo(Flow *flow, const Story *story, Segment *seg)
 
 /* ---- body columns -------------------------------------------------------------- */
 
+static bool keeps_with_next(const BodyItem *item, bool strict)
+{
+  return strict ? item->keep_with_next : item->keep_firmly;
+}
+
 /* Fills columns with items from `from`, each column c down to limit[c] rows
- * below its top. A break is never made after an item that keeps with the
- * next unless the column would otherwise hold nothing. Returns the index of
- * the first item not placed. */
+ * below its top. A break is not made after an item that keeps with the next
+ * (strict: widow and orphan keeps too) unless the column would otherwise
+ * hold nothing. Returns the index of the first item not placed. */
 static unsigned column_fill(const GArray *items, unsigned from, int columns, Segment *seg,
-                            const int *limit)
+                            const int *limit, bool strict)
 {
   unsigned i = from, n = items->len;
   for (int c = 0; c < columns; c++) {
@@ -192,7 +217,7 @@ static unsigned column_fill(const GArray *items, unsigned from, int columns, Seg
     }
     if (i < n && i > start) {
       unsigned j = i;
-      while (j > start && g_array_index(items, BodyItem, j - 1).keep_with_next)
+      while (j > start && keeps_with_next(&g_array_index(items, BodyItem, j - 1), strict))
         j--;
       if (j > start)
         i = j;
@@ -204,7 +229,7 @@ static unsigned column_fill(const GArray *items, unsigned from, int columns, Seg
 }
 
 static unsigned fill_to(const Flow *flow, const GArray *items, unsigned from, Segment *seg,
-                        int bottom, int short_columns)
+                        int bottom, int short_columns, bool strict)
 {
   int columns = flow->layout->columns;
   int limit[GALLEY_MAX_COLUMNS];
@@ -212,11 +237,58 @@ static unsigned fill_to(const Flow *flow, const GArray *items, unsigned from, Se
     int rows = bottom - seg->top[c] - (c >= columns - short_columns ? 1 : 0);
     limit[c] = MAX(0, rows);
   }
-  return column_fill(items, from, columns, seg, limit);
+  return column_fill(items, from, columns, seg, limit, strict);
 }
 
-/* Lowest bottom that takes every remaining item, most short columns first;
- * else the whole page. Returns the first item not placed. */
+/* Rows between the highest and lowest column foot of a trial fill; an
+ * empty column's foot is its top. */
+static int fill_spread(const Flow *flow, const GArray *items, const Segment *seg)
+{
+  int low = G_MAXINT, high = 0;
+  for (int c = 0; c < flow->layout->columns; c++) {
+    int row = seg->top[c];
+    for (unsigned i = seg->start[c]; i < seg->end[c]; i++)
+      row += 1 + (i > seg->start[c] ? g_array_index(items, BodyItem, i).space_before : 0);
+    low = MIN(low, row);
+    high = MAX(high, row);
+  }
+  return high >= low ? high - low : 0;
+}
+
+/* Column breaks that leave a widow or an orphan: a break after an item
+ * that asked to stay with the next. */
+static int fill_violations(const GArray *items, const Segment *seg, int columns)
+{
+  int violations = 0;
+  for (int c = 0; c < columns; c++)
+    if (seg->end[c] > seg->start[c] && seg->end[c] < items->len &&
+        g_array_index(items, BodyItem, seg->end[c] - 1).keep_with_next)
+      violations++;
+  return violations;
+}
+
+/* What a trial fill costs: each widow or orphan 10, uneven feet 6 for two
+ * rows and 50 a row beyond, and 3 for every row the story runs deeper than
+ * it must. A lone line at a column head reads worse than a column one line
+ * short, which reads worse than a deeper story. */
+static int fill_cost(const Flow *flow, const GArray *items, const Segment *seg, int extra_rows)
+{
+  int spread = fill_spread(flow, items, seg);
+  int uneven = spread <= 1 ? 0 : spread == 2 ? 6 : 50 * spread;
+  return 10 * fill_violations(items, seg, flow->layout->columns) + uneven + 3 * extra_rows;
+}
+
+typedef struct {
+  int bottom, short_columns, cost;
+  bool strict;
+} Balance;
+
+/* Places the rest of a story in balanced columns when it fits on the page:
+ * every bottom row from the lowest possible to a few below the first that
+ * takes all items, every number of right-hand columns stopping a row
+ * short, keeping or dropping widow and orphan keeps; the cheapest fill
+ * wins. When the rest does not fit, the page is filled to its foot.
+ * Returns the first item not placed. */
 static unsigned balance_segment(const Flow *flow, const GArray *items, unsigned from, Segment *seg)
 {
   int columns = flow->layout->columns;
@@ -226,12 +298,25 @@ static unsigned balance_segment(const Flow *flow, const GArray *items, unsigned 
     lowest_top = MIN(lowest_top, seg->top[c]);
   }
   int remaining = (int)(items->len - from);
-  int bottom = MAX(lowest_top + 1, (top_sum + remaining + columns - 1) / columns);
-  for (; bottom <= flow->rows_per_page; bottom++)
-    for (int short_columns = columns - 1; short_columns >= 0; short_columns--)
-      if (fill_to(flow, items, from, seg, bottom, short_columns) == items->len)
-        return items->len;
-  return fill_to(flow, items, from, seg, flow->rows_per_page, 0);
+  int first = MAX(lowest_top + 1, (top_sum + remaining + columns - 1) / columns);
+  Balance best = { -1, 0, G_MAXINT, true };
+  int first_fit = -1;
+  for (int bottom = first; bottom <= flow->rows_per_page; bottom++) {
+    if (first_fit >= 0 && bottom > first_fit + BALANCE_WINDOW)
+      break;
+    for (int strict = 1; strict >= 0; strict--)
+      for (int short_columns = columns - 1; short_columns >= 0; short_columns--) {
+        if (fill_to(flow, items, from, seg, bottom, short_columns, strict) != items->len)
+          continue;
+        first_fit = first_fit < 0 ? bottom : first_fit;
+        int cost = fill_cost(flow, items, seg, bottom - first_fit);
+        if (cost < best.cost)
+          best = (Balance){ bottom, short_columns, cost, strict };
+      }
+  }
+  if (best.bottom >= 0)
+    return fill_to(flow, items, from, seg, best.bottom, best.short_columns, best.strict);
+  return fill_to(flow, items, from, seg, flow->rows_per_page, 0, true);
 }
 
 static void place_item(Flow *flow, const Story *story, const BodyItem *item, int x, int row)
@@ -261,7 +346,7 @@ static void place_columns(Flow *flow, const Story *story, Segment *seg)
   const Layout *layout = flow->layout;
   for (int c = 0; c < layout->columns; c++) {
     int row = seg->top[c];
-    int x = layout_column_x(layout, c);
+    int x = story_column_x(flow, story, c);
     for (unsigned i = seg->start[c]; i < seg->end[c]; i++) {
       const BodyItem *item = &g_array_index(story->body_items, BodyItem, i);
       if (i > seg->start[c])
@@ -274,7 +359,7 @@ static void place_columns(Flow *flow, const Story *story, Segment *seg)
 }
 
 /* Vertical rules in the gutters between the story's columns that hold text. */
-static void place_column_rules(Flow *flow, const Segment *seg, int story_top)
+static void place_column_rules(Flow *flow, const Story *story, const Segment *seg, int story_top)
 {
   const Layout *layout = flow->layout;
   if (!layout->column_rules || layout->gutter <= 0)
@@ -284,7 +369,7 @@ static void place_column_rules(Flow *flow, const Segment *seg, int story_top)
       continue;
     int top = MAX(story_top, MIN(seg->top[c], seg->top[c + 1]));
     int bottom = MAX(seg->bottom[c], seg->bottom[c + 1]);
-    int x = layout_column_x(layout, c + 1) - layout->gutter / 2;
+    int x = MAX(story_column_x(flow, story, c), story_column_x(flow, story, c + 1)) - layout->gutter / 2;
     display_list_add_rule(flow->list, flow->page, x, row_top(flow, top), x,
                           row_top(flow, bottom) - flow->pitch / 4, layout->rule_width);
   }
@@ -307,7 +392,7 @@ static int place_body(Flow *flow, const Story *story, Segment *seg, int story_to
   for (;;) {
     next = balance_segment(flow, items, next, seg);
     place_columns(flow, story, seg);
-    place_column_rules(flow, seg, story_top);
+    place_column_rules(flow, story, seg, story_top);
     if (next >= items->len)
       return segment_bottom(seg, columns);
     start_page(flow);

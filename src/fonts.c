@@ -19,7 +19,10 @@ struct Fonts {
 
 Fonts *fonts_new(const char *fonts_dir, GError **error)
 {
-  char *conf = g_build_filename(fonts_dir, "fonts.conf", NULL);
+  /* fontconfig reads a relative path as relative to its own folder */
+  char *relative = g_build_filename(fonts_dir, "fonts.conf", NULL);
+  char *conf = g_canonicalize_filename(relative, NULL);
+  g_free(relative);
   if (!g_file_test(conf, G_FILE_TEST_IS_REGULAR)) {
     diag_set_error(error, GALLEY_ERROR_FONT, conf, 0, 0,
                    "galley's font configuration is missing; reinstall galley or set "

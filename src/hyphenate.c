@@ -3,8 +3,8 @@
  * Dictionaries are loaded once per language and cached. Words are found as
  * runs of letters; each candidate is lowercased (the patterns are lowercase)
  * and hyphenated with hnj_hyphen_hyphenate2, whose vector marks a permitted
- * break after byte i with an odd value. Inline runs are remapped through an
- * offset table, since each inserted soft hyphen shifts later bytes by two. */
+ * break after byte i with an odd value. Break points are collected first,
+ * then inserted in one pass that moves the inline runs with their text. */
 #include "hyphenate.h"
 
 #include <hyphen.h>
@@ -14,6 +14,7 @@
 #define LEFT_MIN 2
 #define RIGHT_MIN 3
 #define SOFT_HYPHEN "\xc2\xad"
+#define ZERO_WIDTH_SPACE "\xe2\x80\x8b"
 
 struct Hyphenator {
   char *dictionary_dir;
@@ -89,12 +90,13 @@ bool hyphenator_supports(Hyphenator *h, const char *language)
   return dictionary_for(h, language) != NULL;
 }
 
-/* Appends word to out, with soft hyphens where the dictionary allows. */
-static void append_hyphenated(HyphenDict *dict, const char *word, size_t len, GString *out)
+/* Adds to points the byte offsets inside word (at base) where the
+ * dictionary allows a break, honouring the left and right minimums. */
+static void find_hyphen_points(HyphenDict *dict, const char *word, size_t len, size_t base,
+                               GArray *points)
 {
   char *lower = g_utf8_strdown(word, (gssize)len);
   if (strlen(lower) != len) {   /* case mapping changed the length: leave it whole */
-    g_string_append_len(out, word, (gssize)len);
     g_free(lower);
     return;
   }
@@ -103,16 +105,15 @@ static void append_hyphenated(HyphenDict *dict, const char *word, size_t len, GS
   int *pos = NULL, *cut = NULL;
   int failed = hnj_hyphen_hyphenate2(dict, lower, (int)len, hyphens, NULL, &rep, &pos, &cut);
   long chars_left = 0, chars_total = g_utf8_strlen(word, (gssize)len);
-  for (size_t i = 0; i < len; i++) {
-    g_string_append_c(out, word[i]);
-    bool char_end = i + 1 == len || ((unsigned char)word[i + 1] & 0xC0) != 0x80;
-    if (!char_end)
+  for (size_t i = 0; !failed && !rep && i + 1 < len; i++) {
+    if (((unsigned char)word[i + 1] & 0xC0) == 0x80)
       continue;
     chars_left++;
     /* replacement hyphenation (rep) changes spelling: not used */
-    if (!failed && !rep && (hyphens[i] & 1) && chars_left >= LEFT_MIN &&
-        chars_total - chars_left >= RIGHT_MIN)
-      g_string_append(out, SOFT_HYPHEN);
+    if ((hyphens[i] & 1) && chars_left >= LEFT_MIN && chars_total - chars_left >= RIGHT_MIN) {
+      size_t point = base + i + 1;
+      g_array_append_val(points, point);
+    }
   }
   if (rep) {
     for (size_t i = 0; i < len; i++)
@@ -132,7 +133,7 @@ static bool hyphenatable(const char *word, size_t len, const char *before, const
   if (g_unichar_isupper(g_utf8_get_char(word)))
     return false;
   /* next to digits, slashes or @: a number, address or code, not a word */
-  if ((before && strchr("0123456789/@._", *before)) || (after && *after && strchr("0123456789/@_", *after)))
+  if ((before && strchr("0123456789/@._:", *before)) || (after && *after && strchr("0123456789/@_", *after)))
     return false;
   return true;
 }
@@ -154,42 +155,63 @@ static bool run_edge_inside(const RichText *text, size_t start, size_t end)
   return false;
 }
 
-/* Maps an old byte offset to its new one through the insertion table. */
-static unsigned remap(const GArray *shift, unsigned offset)
+/* Inserts `insert` at each of the sorted byte offsets in points, moving
+ * inline runs with the characters they cover. */
+static void insert_at_points(RichText *text, const GArray *points, const char *insert)
 {
-  return offset + g_array_index(shift, unsigned, offset);
+  if (points->len == 0)
+    return;
+  size_t insert_len = strlen(insert);
+  GString *out = g_string_sized_new(text->text->len + points->len * insert_len);
+  size_t previous = 0;
+  for (unsigned k = 0; k < points->len; k++) {
+    size_t point = g_array_index(points, size_t, k);
+    g_string_append_len(out, text->text->str + previous, (gssize)(point - previous));
+    g_string_append(out, insert);
+    previous = point;
+  }
+  g_string_append_len(out, text->text->str + previous, (gssize)(text->text->len - previous));
+  for (unsigned r = 0; r < text->runs->len; r++) {
+    InlineRun *run = &g_array_index(text->runs, InlineRun, r);
+    unsigned before_start = 0, before_end = 0;
+    for (unsigned k = 0; k < points->len; k++) {
+      size_t point = g_array_index(points, size_t, k);
+      before_start += point < run->start ? 1 : 0;
+      before_end += point < run->end ? 1 : 0;
+    }
+    run->start += before_start * (unsigned)insert_len;
+    run->end += before_end * (unsigned)insert_len;
+  }
+  g_string_free(text->text, TRUE);
+  text->text = out;
 }
 
-void hyphenator_mark(Hyphenator *h, const char *language, RichText *text)
+/* Where the paragraph's last word starts: it is never hyphenated. */
+static size_t last_word_start(const char *src, size_t len)
 {
-  HyphenDict *dict = dictionary_for(h, language);
-  if (!dict || text->text->len == 0)
-    return;
-  const char *src = text->text->str;
-  size_t len = text->text->len;
-  GString *out = g_string_sized_new(len + len / 4);
-  GArray *shift = g_array_sized_new(FALSE, TRUE, sizeof(unsigned), (guint)len + 1);
-  g_array_set_size(shift, (guint)len + 1);
-  /* the paragraph's last word stays whole */
-  const char *last_word = src + len;
+  const char *start = src + len;
   for (const char *p = src + len; p > src;) {
     const char *prev = g_utf8_prev_char(p);
     if (is_word_char(g_utf8_get_char(prev)))
-      last_word = prev;
-    else if (last_word < src + len)
+      start = prev;
+    else if (start < src + len)
       break;
     p = prev;
   }
-  size_t i = 0;
+  return (size_t)(start - src);
+}
+
+GArray *hyphenator_points(Hyphenator *h, const char *language, const RichText *text)
+{
+  GArray *points = g_array_new(FALSE, FALSE, sizeof(size_t));
+  HyphenDict *dict = dictionary_for(h, language);
+  if (!dict || text->text->len == 0)
+    return points;
+  const char *src = text->text->str;
+  size_t len = text->text->len, last = last_word_start(src, len), i = 0;
   while (i < len) {
-    g_array_index(shift, unsigned, i) = (unsigned)(out->len - i);
-    gunichar c = g_utf8_get_char(src + i);
-    if (!is_word_char(c)) {
-      size_t n = (size_t)(g_utf8_next_char(src + i) - (src + i));
-      for (size_t k = 1; k < n; k++)
-        g_array_index(shift, unsigned, i + k) = (unsigned)(out->len - i);
-      g_string_append_len(out, src + i, (gssize)n);
-      i += n;
+    if (!is_word_char(g_utf8_get_char(src + i))) {
+      i = (size_t)(g_utf8_next_char(src + i) - src);
       continue;
     }
     size_t start = i;
@@ -197,23 +219,44 @@ void hyphenator_mark(Hyphenator *h, const char *language, RichText *text)
       i = (size_t)(g_utf8_next_char(src + i) - src);
     const char *before = start > 0 ? src + start - 1 : NULL;
     const char *after = i < len ? src + i : NULL;
-    size_t out_start = out->len;
-    if (src + start < last_word && hyphenatable(src + start, i - start, before, after) &&
+    if (start < last && hyphenatable(src + start, i - start, before, after) &&
         !run_edge_inside(text, start, i))
-      append_hyphenated(dict, src + start, i - start, out);
-    else
-      g_string_append_len(out, src + start, (gssize)(i - start));
-    /* no run edge falls inside a hyphenated word, so these are never used for one */
-    for (size_t k = start + 1; k < i; k++)
-      g_array_index(shift, unsigned, k) = (unsigned)(out_start - start);
+      find_hyphen_points(dict, src + start, i - start, start, points);
   }
-  g_array_index(shift, unsigned, len) = (unsigned)(out->len - len);
-  for (unsigned r = 0; r < text->runs->len; r++) {
-    InlineRun *run = &g_array_index(text->runs, InlineRun, r);
-    run->start = remap(shift, run->start);
-    run->end = remap(shift, run->end);
+  return points;
+}
+
+void hyphenator_mark(Hyphenator *h, const char *language, RichText *text)
+{
+  GArray *points = hyphenator_points(h, language, text);
+  insert_at_points(text, points, SOFT_HYPHEN);
+  g_array_unref(points);
+}
+
+/* Web addresses and paths have no spaces; without break points a long one
+ * would be set letter-spaced on a line of its own. A zero-width space after
+ * each '/' (and before each '.' after the host begins) lets the line break
+ * there, as newspapers break addresses. */
+void hyphenator_mark_address_breaks(RichText *text)
+{
+  const char *src = text->text->str;
+  size_t len = text->text->len, i = 0;
+  GArray *points = g_array_new(FALSE, FALSE, sizeof(size_t));
+  while (i < len) {
+    while (i < len && g_ascii_isspace(src[i]))
+      i++;
+    size_t start = i;
+    while (i < len && !g_ascii_isspace(src[i]))
+      i++;
+    bool address = i - start >= 16 && (g_strstr_len(src + start, (gssize)(i - start), "://") ||
+                                       g_strstr_len(src + start, (gssize)(i - start), "www."));
+    for (size_t k = start + 1; address && k + 1 < i; k++) {
+      if (src[k - 1] == '/' && src[k] != '/')
+        g_array_append_val(points, k);
+      else if ((src[k] == '.' || src[k] == '?' || src[k] == '&' || src[k] == '_') && src[k - 1] != '/')
+        g_array_append_val(points, k);
+    }
   }
-  g_string_free(text->text, TRUE);
-  text->text = out;
-  g_array_free(shift, TRUE);
+  insert_at_points(text, points, ZERO_WIDTH_SPACE);
+  g_array_free(points, TRUE);
 }

@@ -20,9 +20,16 @@ void hyphenator_free(Hyphenator *hyphenator);
 /* True when a dictionary for the language (ISO 639-1, "en", "de-CH") exists. */
 bool hyphenator_supports(Hyphenator *hyphenator, const char *language);
 
+/* The byte offsets in text where a line may break with a hyphen, sorted.
+ * Empty for an unsupported language. Caller frees (g_array_unref). */
+GArray *hyphenator_points(Hyphenator *hyphenator, const char *language, const RichText *text);
+
 /* Inserts soft hyphens into text at the permitted points, keeping its
  * inline runs on the same characters. Does nothing for an unsupported
  * language. */
 void hyphenator_mark(Hyphenator *hyphenator, const char *language, RichText *text);
+
+/* Inserts zero-width spaces where a long web address may break. */
+void hyphenator_mark_address_breaks(RichText *text);
 
 #endif

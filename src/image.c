@@ -4,7 +4,7 @@
 #include <gdk-pixbuf/gdk-pixbuf.h>
 
 #include "diag.h"
-#include "limits.h"
+#include "galley_limits.h"
 
 struct Image {
   gint refs;

@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "diag.h"
-#include "limits.h"
+#include "galley_limits.h"
 #include "yamldoc.h"
 
 #define PT(x) ((int)lround((x) * PANGO_SCALE_DOUBLE))
@@ -413,7 +413,12 @@ static void layout_set_defaults(Layout *l)
   l->photo_max_height = PT(400);
   l->story_gap = 2;
   l->folio = true;
+  l->headline_max_lines = 3;
+  l->headline_min_size = PT(24);
   Style *s = l->styles;
+  set_style(&s[STYLE_KICKER], sans, 700, false, 9, 10.5, ALIGN_LEFT);
+  s[STYLE_KICKER].uppercase = true;
+  s[STYLE_KICKER].space_after = PT(2);
   set_style(&s[STYLE_HEADLINE], cond, 700, false, 48, 50, ALIGN_LEFT);
   set_style(&s[STYLE_DECK], serif, 400, true, 20, 23, ALIGN_LEFT);
   set_style(&s[STYLE_BYLINE], sans, 700, false, 8.5, 10.5, ALIGN_LEFT);
@@ -440,7 +445,7 @@ static void layout_set_defaults(Layout *l)
 
 static const char *const top_keys[] = {
   "name", "page", "margins", "columns", "gutter", "baseline", "column_rules", "rule_width",
-  "headline_columns", "photo_columns", "photo_max_height", "story_gap", "folio",
+  "headline_columns", "headline_max_lines", "headline_min_size", "photo_columns", "photo_max_height", "story_gap", "folio",
   "publication", "styles", NULL
 };
 
@@ -457,6 +462,8 @@ static bool read_top_key(Reader *r, const YamlNode *key, const YamlNode *value)
   if (!strcmp(k, "column_rules")) return read_bool(r, value, k, &l->column_rules);
   if (!strcmp(k, "rule_width")) return read_length(r, value, k, &l->rule_width);
   if (!strcmp(k, "headline_columns")) return read_span(r, value, k, &l->headline_columns);
+  if (!strcmp(k, "headline_max_lines")) return read_int(r, value, k, 1, 20, &l->headline_max_lines);
+  if (!strcmp(k, "headline_min_size")) return read_length(r, value, k, &l->headline_min_size);
   if (!strcmp(k, "photo_columns")) return read_span(r, value, k, &l->photo_columns);
   if (!strcmp(k, "photo_max_height")) return read_length(r, value, k, &l->photo_max_height);
   if (!strcmp(k, "story_gap")) return read_int(r, value, k, 0, 20, &l->story_gap);

@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "diag.h"
-#include "limits.h"
+#include "galley_limits.h"
 
 typedef struct {
   bool ordered;
@@ -302,6 +302,12 @@ static int on_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *us
   case MD_TEXT_SOFTBR: rich_text_append(target, " ", 1, flags); break;
   case MD_TEXT_ENTITY: append_entity(target, text, size, flags); break;
   case MD_TEXT_HTML:
+    if (r->html_block && target->text->len == 0) {   /* a block's leading newlines */
+      while (size > 0 && (*text == '\n' || *text == ' ')) {
+        text++;
+        size--;
+      }
+    }
     if (r->html_block)
       append_html_text(target, text, size, flags);
     else if (is_break_tag(text, size))

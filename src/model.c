@@ -5,7 +5,7 @@
 #include <string.h>
 
 static const char *const style_names[STYLE_COUNT] = {
-  "headline", "deck", "byline", "date", "dateline", "body", "crosshead",
+  "kicker", "headline", "deck", "byline", "date", "dateline", "body", "crosshead",
   "quote", "list", "table", "caption", "credit", "folio"
 };
 
@@ -51,6 +51,19 @@ void rich_text_free(RichText *rich)
     return;
   rich_text_clear(rich);
   g_free(rich);
+}
+
+void rich_text_slice(const RichText *src, unsigned start, unsigned end, RichText *dest)
+{
+  rich_text_init(dest);
+  g_string_append_len(dest->text, src->text->str + start, (gssize)(end - start));
+  for (unsigned i = 0; i < src->runs->len; i++) {
+    const InlineRun *run = &g_array_index(src->runs, InlineRun, i);
+    if (run->end <= start || run->start >= end)
+      continue;
+    InlineRun clipped = { MAX(run->start, start) - start, MIN(run->end, end) - start, run->flags };
+    g_array_append_val(dest->runs, clipped);
+  }
 }
 
 /* Appends text; adjacent appends with the same flags extend one run. */

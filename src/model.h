@@ -80,6 +80,8 @@ void rich_text_clear(RichText *rich);
 void rich_text_append(RichText *rich, const char *text, gssize len, unsigned flags);
 RichText *rich_text_new(void);
 void rich_text_free(RichText *rich);
+/* Copies bytes [start, end) of src into dest (initialised), runs clipped. */
+void rich_text_slice(const RichText *src, unsigned start, unsigned end, RichText *dest);
 
 /* Number of whitespace-separated words in the article's printed fields. */
 unsigned article_word_count(const Article *article);
@@ -87,7 +89,7 @@ unsigned article_word_count(const Article *article);
 /* ---- Layouts ------------------------------------------------------------ */
 
 typedef enum {
-  STYLE_HEADLINE, STYLE_DECK, STYLE_BYLINE, STYLE_DATE, STYLE_DATELINE,
+  STYLE_KICKER, STYLE_HEADLINE, STYLE_DECK, STYLE_BYLINE, STYLE_DATE, STYLE_DATELINE,
   STYLE_BODY, STYLE_CROSSHEAD, STYLE_QUOTE, STYLE_LIST, STYLE_TABLE,
   STYLE_CAPTION, STYLE_CREDIT, STYLE_FOLIO,
   STYLE_COUNT
@@ -127,6 +129,8 @@ typedef struct {
   int headline_columns;   /* columns a headline spans; 0 = all */
   int photo_columns;      /* columns a story's photo spans; 0 = all */
   int photo_max_height;   /* tallest photo, Pango units */
+  int headline_max_lines; /* a longer headline is set smaller ... */
+  int headline_min_size;  /* ... but never below this, Pango units */
   int story_gap;          /* grid lines between one story and the next */
   bool folio;             /* print a folio line at the head of every page */
   char *publication;      /* for the folio when articles name none */

@@ -12,7 +12,7 @@
 #include <pango/pangocairo.h>
 
 #include "diag.h"
-#include "limits.h"
+#include "galley_limits.h"
 
 static double points(int units)
 {

@@ -19,6 +19,8 @@ typedef struct {
   Story *story;
   int column_width;
   bool next_paragraph_indented;
+  bool after_crosshead;      /* the next line must not be parted from the crosshead's
+                                second line below it */
 } Builder;
 
 int story_span_width(const Layout *layout, int columns)
@@ -92,6 +94,21 @@ static void add_lines(Builder *b, GArray *pieces, PangoLayout *layout, StyleId s
 
 /* Stacks one head element under the previous one: the gap between the two
  * baselines is the new style's leading plus the spaces after and before. */
+/* The headline at the largest size, from the style's down to the layout's
+ * minimum, at which it fits in the layout's maximum number of lines. */
+static PangoLayout *set_headline(Builder *b, TypesetRequest *request, const char *text)
+{
+  const Style *style = &b->layout->styles[STYLE_HEADLINE];
+  int step = MAX(PANGO_SCALE, style->size / 12);
+  for (request->size = style->size;; request->size -= step) {
+    PangoLayout *layout = typeset_plain(b->ts, request, text);
+    if (pango_layout_get_line_count(layout) <= b->layout->headline_max_lines ||
+        request->size - step < b->layout->headline_min_size)
+      return layout;
+    g_object_unref(layout);
+  }
+}
+
 static void stack_head_element(Builder *b, StyleId style, const char *text, int *cursor,
                                int *previous_space_after)
 {
@@ -100,14 +117,16 @@ static void stack_head_element(Builder *b, StyleId style, const char *text, int 
   const Style *s = &b->layout->styles[style];
   TypesetRequest request = { .style = style, .width = story_span_width(b->layout, b->story->head_columns),
                              .language = b->article->language };
-  PangoLayout *layout = keep_layout(b, typeset_plain(b->ts, &request, text), 1);
+  PangoLayout *layout = keep_layout(b, style == STYLE_HEADLINE ? set_headline(b, &request, text)
+                                                              : typeset_plain(b->ts, &request, text), 1);
+  int leading = request.size > 0 ? (int)((gint64)s->leading * request.size / s->size) : s->leading;
   GArray *lines = typeset_lines(layout);
   int first_ascent = g_array_index(lines, TypesetLine, 0).ascent;
   int last_descent = g_array_index(lines, TypesetLine, lines->len - 1).descent;
   int first_baseline = *cursor == 0 ? first_ascent
-                                    : *cursor + *previous_space_after + s->space_before + s->leading;
-  add_lines(b, b->story->head_pieces, layout, style, 0, first_baseline, s->leading);
-  *cursor = first_baseline + (int)(lines->len - 1) * s->leading;
+                                    : *cursor + *previous_space_after + s->space_before + leading;
+  add_lines(b, b->story->head_pieces, layout, style, 0, first_baseline, leading);
+  *cursor = first_baseline + (int)(lines->len - 1) * leading;
   b->story->head_height = *cursor + last_descent;
   *previous_space_after = s->space_after;
   g_array_unref(lines);
@@ -117,7 +136,13 @@ static void build_head(Builder *b)
 {
   const Article *a = b->article;
   int cursor = 0, space_after = 0;
+  stack_head_element(b, STYLE_KICKER, a->section, &cursor, &space_after);
+  unsigned headline_piece = b->story->head_pieces->len;
   stack_head_element(b, STYLE_HEADLINE, a->headline, &cursor, &space_after);
+  /* the headline's direction decides which way the columns run */
+  const LinePiece *first = &g_array_index(b->story->head_pieces, LinePiece, headline_piece);
+  PangoLayoutLine *line = pango_layout_get_line_readonly(first->layout, 0);
+  b->story->right_to_left = line && line->resolved_dir == PANGO_DIRECTION_RTL;
   stack_head_element(b, STYLE_DECK, a->deck, &cursor, &space_after);
   if (a->byline) {
     char *byline = g_str_has_prefix(a->byline, "By ") ? g_strdup(a->byline)
@@ -222,22 +247,26 @@ static void keep_block_lines(Builder *b, unsigned first, unsigned n, bool keep_a
     BodyItem *item = &g_array_index(items, BodyItem, first + i);
     if (keep_all || (n > 1 && i == 0) || (n > 1 && i + 2 == n))
       item->keep_with_next = true;
+    if (keep_all)
+      item->keep_firmly = true;
   }
 }
 
-/* Sets a block as lines of one layout, each line one body item. */
-static void add_layout_lines(Builder *b, PangoLayout *layout, StyleId style, int x,
-                             int space_before, bool keep_all, const char *marker)
+/* Adds set lines as body items, one per line; the story keeps their
+ * layouts. A list marker hangs left of the first line. */
+static void add_set_lines(Builder *b, GArray *lines, StyleId style, int x, int space_before,
+                          bool keep_all, const char *marker, int source_line)
 {
-  GArray *lines = typeset_lines(layout);
   unsigned first = b->story->body_items->len;
   for (unsigned i = 0; i < lines->len; i++) {
+    SetLine *line = &g_array_index(lines, SetLine, i);
+    if (i == 0 || line->layout != g_array_index(lines, SetLine, i - 1).layout)
+      keep_layout(b, g_object_ref(line->layout), source_line);
     add_item(b, i == 0 ? space_before : 0);
-    TypesetLine *line = &g_array_index(lines, TypesetLine, i);
-    add_piece(b, layout, (int)i, style, x, line);
+    add_piece(b, line->layout, line->line_index, style, x, &line->metrics);
     if (i == 0 && marker) {
       TypesetRequest request = { .style = style, .width = -1 };
-      PangoLayout *mark = keep_layout(b, typeset_plain(b->ts, &request, marker), 0);
+      PangoLayout *mark = keep_layout(b, typeset_plain(b->ts, &request, marker), source_line);
       GArray *mark_lines = typeset_lines(mark);
       TypesetLine *mark_line = &g_array_index(mark_lines, TypesetLine, 0);
       add_piece(b, mark, 0, style, x - mark_line->width - b->layout->styles[style].size / 3, mark_line);
@@ -245,7 +274,11 @@ static void add_layout_lines(Builder *b, PangoLayout *layout, StyleId style, int
     }
   }
   keep_block_lines(b, first, lines->len, keep_all);
-  g_array_unref(lines);
+  if (b->after_crosshead && lines->len > 0) {   /* two lines at least under a crosshead */
+    g_array_index(b->story->body_items, BodyItem, first).keep_firmly = lines->len > 1;
+    g_array_index(b->story->body_items, BodyItem, first).keep_with_next = lines->len > 1;
+  }
+  b->after_crosshead = false;
 }
 
 static const char *text_language(const Builder *b, StyleId style)
@@ -253,31 +286,54 @@ static const char *text_language(const Builder *b, StyleId style)
   return b->article->language ? b->article->language : b->layout->styles[style].language;
 }
 
-/* Sets rich text, with soft hyphens first when the style is justified. */
-static PangoLayout *set_block_text(Builder *b, const TypesetRequest *request, const Block *block)
+/* Sets a block's text: web addresses may always break; justified text
+ * may also hyphenate, in the article's language. */
+static GArray *set_paragraph_lines(Builder *b, const TypesetRequest *request, const RichText *text)
 {
   const Style *style = &b->layout->styles[request->style];
-  if (style->align != ALIGN_JUSTIFY || request->override_align)
-    return keep_layout(b, typeset_rich(b->ts, request, &block->content), block->source_line);
-  RichText copy;
-  rich_text_init(&copy);
-  g_string_append_len(copy.text, block->content.text->str, (gssize)block->content.text->len);
-  g_array_append_vals(copy.runs, block->content.runs->data, block->content.runs->len);
-  hyphenator_mark(b->hyphenator, text_language(b, request->style), &copy);
-  PangoLayout *layout = typeset_rich(b->ts, request, &copy);
-  rich_text_clear(&copy);
-  return keep_layout(b, layout, block->source_line);
+  RichText marked;
+  rich_text_slice(text, 0, (unsigned)text->text->len, &marked);
+  hyphenator_mark_address_breaks(&marked);
+  GArray *points = NULL;
+  if (style->align == ALIGN_JUSTIFY && !request->override_align)
+    points = hyphenator_points(b->hyphenator, text_language(b, request->style), &marked);
+  GArray *lines = typeset_paragraph(b->ts, request, &marked, points);
+  if (points)
+    g_array_unref(points);
+  rich_text_clear(&marked);
+  return lines;
 }
 
+#define LINE_SEPARATOR "\xe2\x80\xa8"
+
+/* A hard line break ends a line without ending the paragraph. Each piece
+ * between breaks is set on its own, so the line before a break is not
+ * spread to the full measure; only the first piece is indented. */
 static void add_paragraph(Builder *b, const Block *block, bool first_in_story)
 {
-  TypesetRequest request = { .style = STYLE_BODY, .width = b->column_width,
-                             .language = b->article->language,
-                             .indent_first_line = b->next_paragraph_indented,
-                             .lead_in = first_in_story ? b->article->dateline : NULL };
-  PangoLayout *layout = set_block_text(b, &request, block);
+  const RichText *content = &block->content;
   const Style *body = &b->layout->styles[STYLE_BODY];
-  add_layout_lines(b, layout, STYLE_BODY, 0, rows_for(b->layout, body->space_before), false, NULL);
+  unsigned start = 0, len = (unsigned)content->text->len;
+  unsigned first_item = b->story->body_items->len;
+  while (start <= len) {
+    const char *found = g_strstr_len(content->text->str + start, len - start, LINE_SEPARATOR);
+    unsigned end = found ? (unsigned)(found - content->text->str) : len;
+    RichText piece;
+    rich_text_slice(content, start, end, &piece);
+    TypesetRequest request = { .style = STYLE_BODY, .width = b->column_width,
+                               .language = b->article->language,
+                               .indent_first_line = start == 0 && b->next_paragraph_indented,
+                               .lead_in = start == 0 && first_in_story ? b->article->dateline : NULL };
+    GArray *lines = set_paragraph_lines(b, &request, &piece);
+    rich_text_clear(&piece);
+    add_set_lines(b, lines, STYLE_BODY, 0, start == 0 ? rows_for(b->layout, body->space_before) : 0,
+                  false, NULL, block->source_line);
+    g_array_unref(lines);
+    if (!found)
+      break;
+    start = end + (unsigned)strlen(LINE_SEPARATOR);
+  }
+  keep_block_lines(b, first_item, b->story->body_items->len - first_item, false);
   b->next_paragraph_indented = true;
 }
 
@@ -286,8 +342,11 @@ static void add_crosshead(Builder *b, const Block *block)
   const Style *s = &b->layout->styles[STYLE_CROSSHEAD];
   TypesetRequest request = { .style = STYLE_CROSSHEAD, .width = b->column_width,
                              .language = b->article->language };
-  PangoLayout *layout = keep_layout(b, typeset_rich(b->ts, &request, &block->content), block->source_line);
-  add_layout_lines(b, layout, STYLE_CROSSHEAD, 0, rows_for(b->layout, s->space_before), true, NULL);
+  GArray *lines = typeset_paragraph(b->ts, &request, &block->content, NULL);
+  add_set_lines(b, lines, STYLE_CROSSHEAD, 0, rows_for(b->layout, s->space_before), true, NULL,
+                block->source_line);
+  g_array_unref(lines);
+  b->after_crosshead = true;
   b->next_paragraph_indented = false;
 }
 
@@ -300,8 +359,10 @@ static void add_inset_block(Builder *b, const Block *block, StyleId style)
   int inset = MIN(depth * MAX(s->indent, s->size), b->column_width / 3);
   TypesetRequest request = { .style = style, .width = b->column_width - (style == STYLE_QUOTE ? 2 : 1) * inset,
                              .language = b->article->language };
-  PangoLayout *layout = set_block_text(b, &request, block);
-  add_layout_lines(b, layout, style, inset, rows_for(b->layout, s->space_before), false, block->marker);
+  GArray *lines = set_paragraph_lines(b, &request, &block->content);
+  add_set_lines(b, lines, style, inset, rows_for(b->layout, s->space_before), false, block->marker,
+                block->source_line);
+  g_array_unref(lines);
   b->next_paragraph_indented = false;
 }
 
@@ -312,9 +373,10 @@ static void add_code(Builder *b, const Block *block)
   rich_text_append(&code, block->content.text->str, (gssize)block->content.text->len, INLINE_CODE);
   TypesetRequest request = { .style = STYLE_LIST, .width = b->column_width,
                              .override_align = true, .align = ALIGN_LEFT };
-  PangoLayout *layout = keep_layout(b, typeset_rich(b->ts, &request, &code), block->source_line);
+  GArray *lines = typeset_paragraph(b->ts, &request, &code, NULL);
   rich_text_clear(&code);
-  add_layout_lines(b, layout, STYLE_LIST, 0, 0, false, NULL);
+  add_set_lines(b, lines, STYLE_LIST, 0, 0, false, NULL, block->source_line);
+  g_array_unref(lines);
   b->next_paragraph_indented = false;
 }
 
@@ -338,42 +400,92 @@ static bool looks_numeric(const char *text)
   return digit;
 }
 
+typedef struct {
+  unsigned columns;
+  int gap;
+  int widths[64];
+  int offsets[64];
+} TableGeometry;
+
+static TypesetRequest cell_request(const Builder *b, int width, bool header, const RichText *cell)
+{
+  bool numeric = !header && looks_numeric(cell->text->str);
+  TypesetRequest request = { .style = STYLE_TABLE, .width = width, .override_align = true,
+                             .align = numeric ? ALIGN_RIGHT : ALIGN_LEFT,
+                             .language = b->article->language };
+  return request;
+}
+
+/* Column widths from the cells: every column gets at least its widest word,
+ * and what is left goes to the columns whose text would otherwise wrap, in
+ * proportion to how much more they want. Only when even the widest words
+ * do not fit are columns squeezed (and long words broken). */
+static void measure_table(Builder *b, const Block *table, TableGeometry *geometry)
+{
+  unsigned columns = table->table_columns, rows = table->table_cells->len / columns;
+  geometry->columns = columns;
+  geometry->gap = b->layout->styles[STYLE_TABLE].size * 2 / 3;
+  int available = b->column_width - (int)(columns - 1) * geometry->gap;
+  gint64 natural[64] = { 0 }, least[64] = { 0 }, sum_natural = 0, sum_least = 0;
+  for (unsigned c = 0; c < columns; c++) {
+    for (unsigned r = 0; r < rows; r++) {
+      const RichText *cell = g_ptr_array_index(table->table_cells, r * columns + c);
+      TypesetRequest request = cell_request(b, -1, r < table->table_header_rows, cell);
+      int width, word;
+      typeset_measure(b->ts, &request, cell, &width, &word);
+      natural[c] = MAX(natural[c], width + PANGO_SCALE);
+      least[c] = MAX(least[c], word + PANGO_SCALE);
+    }
+    sum_natural += natural[c];
+    sum_least += least[c];
+  }
+  for (unsigned c = 0; c < columns; c++) {
+    gint64 width;
+    if (sum_natural <= available)
+      width = natural[c] + (available - sum_natural) * natural[c] / MAX(1, sum_natural);
+    else if (sum_least <= available)
+      width = least[c] + (available - sum_least) * (natural[c] - least[c]) / MAX(1, sum_natural - sum_least);
+    else
+      width = available * least[c] / MAX(1, sum_least);
+    geometry->widths[c] = (int)width;
+    geometry->offsets[c] = c == 0 ? 0 : geometry->offsets[c - 1] + geometry->widths[c - 1] + geometry->gap;
+  }
+}
+
 /* Sets one table row: cells side by side, the row as tall as its tallest
  * cell, each line of the row one body item. */
-static void add_table_row(Builder *b, const Block *table, unsigned row, bool header)
+static void add_table_row(Builder *b, const Block *table, const TableGeometry *geometry,
+                          unsigned row, bool header)
 {
-  unsigned columns = table->table_columns;
-  int cell_gap = b->layout->styles[STYLE_TABLE].size / 2;
-  int cell_width = (b->column_width - (int)(columns - 1) * cell_gap) / (int)columns;
+  unsigned columns = geometry->columns;
   PangoLayout *cells[64];
   GArray *lines[64];
   unsigned tallest = 1;
   for (unsigned c = 0; c < columns; c++) {
     RichText *cell = g_ptr_array_index(table->table_cells, row * columns + c);
-    bool numeric = !header && looks_numeric(cell->text->str);
-    TypesetRequest request = { .style = STYLE_TABLE, .width = cell_width, .override_align = true,
-                               .align = numeric ? ALIGN_RIGHT : ALIGN_LEFT,
-                               .language = b->article->language };
-    RichText bold;
-    rich_text_init(&bold);
-    rich_text_append(&bold, cell->text->str, (gssize)cell->text->len, header ? INLINE_STRONG : 0);
-    cells[c] = keep_layout(b, typeset_rich(b->ts, &request, header ? &bold : cell), table->source_line);
-    rich_text_clear(&bold);
+    TypesetRequest request = cell_request(b, geometry->widths[c], header, cell);
+    RichText text;
+    rich_text_slice(cell, 0, (unsigned)cell->text->len, &text);
+    if (header) {   /* a header cell is bold throughout */
+      InlineRun bold = { 0, (unsigned)text.text->len, INLINE_STRONG };
+      g_array_set_size(text.runs, 0);
+      g_array_append_val(text.runs, bold);
+    }
+    cells[c] = keep_layout(b, typeset_rich(b->ts, &request, &text), table->source_line);
+    rich_text_clear(&text);
     lines[c] = typeset_lines(cells[c]);
     tallest = MAX(tallest, lines[c]->len);
   }
-  unsigned first = b->story->body_items->len;
   for (unsigned l = 0; l < tallest; l++) {
     BodyItem *item = add_item(b, 0);
-    item->keep_with_next = l + 1 < tallest;
+    item->keep_with_next = item->keep_firmly = l + 1 < tallest;
     if (header && l + 1 == tallest)
       item->rule = ITEM_RULE_BELOW;
     for (unsigned c = 0; c < columns; c++)
       if (l < lines[c]->len)
-        add_piece(b, cells[c], (int)l, STYLE_TABLE, (int)c * (cell_width + cell_gap),
+        add_piece(b, cells[c], (int)l, STYLE_TABLE, geometry->offsets[c],
                   &g_array_index(lines[c], TypesetLine, l));
   }
-  (void)first;
   for (unsigned c = 0; c < columns; c++)
     g_array_unref(lines[c]);
 }
@@ -383,11 +495,14 @@ static void add_table(Builder *b, const Block *table)
   unsigned columns = table->table_columns;
   if (columns == 0 || columns > 64)
     return;
+  TableGeometry geometry;
+  measure_table(b, table, &geometry);
   unsigned rows = table->table_cells->len / columns;
-  add_item(b, 0)->rule = ITEM_RULE_MIDDLE;
-  g_array_index(b->story->body_items, BodyItem, b->story->body_items->len - 1).keep_with_next = true;
+  BodyItem *top = add_item(b, 0);
+  top->rule = ITEM_RULE_MIDDLE;
+  top->keep_with_next = top->keep_firmly = true;
   for (unsigned r = 0; r < rows; r++)
-    add_table_row(b, table, r, r < table->table_header_rows);
+    add_table_row(b, table, &geometry, r, r < table->table_header_rows);
   add_item(b, 0)->rule = ITEM_RULE_ABOVE;
   b->next_paragraph_indented = false;
 }
@@ -421,7 +536,7 @@ Story *story_build(Typesetter *ts, Hyphenator *hyphenator, const Layout *layout,
   story->body_pieces = g_array_new(FALSE, FALSE, sizeof(LinePiece));
   story->body_items = g_array_new(FALSE, FALSE, sizeof(BodyItem));
   story->head_columns = layout->headline_columns > 0 ? layout->headline_columns : layout->columns;
-  Builder b = { ts, hyphenator, layout, article, log, story, layout_column_width(layout), false };
+  Builder b = { ts, hyphenator, layout, article, log, story, layout_column_width(layout), false, false };
   build_head(&b);
   build_photo(&b);
   build_body(&b);

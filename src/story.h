@@ -31,13 +31,15 @@ typedef enum { ITEM_RULE_NONE, ITEM_RULE_MIDDLE, ITEM_RULE_BELOW, ITEM_RULE_ABOV
 
 typedef struct {
   int space_before;      /* whole grid rows, dropped at a column top */
-  bool keep_with_next;   /* no column break after this item */
+  bool keep_with_next;   /* avoid a column break after this item (widow, orphan) */
+  bool keep_firmly;      /* never break after this item (crosshead, table row) */
   ItemRule rule;
   unsigned first_piece, piece_count;   /* into Story.body_pieces */
 } BodyItem;
 
 typedef struct {
   int index;             /* the article's position in the run */
+  bool right_to_left;    /* columns run right to left (Arabic, Hebrew...) */
   const Article *article;    /* borrowed */
   GPtrArray *layouts;    /* PangoLayout*, owned: every piece points into one */
   GArray *head_pieces;   /* LinePiece; baselines from the head block's top */

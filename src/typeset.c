@@ -10,6 +10,8 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
+#include "linebreak.h"
+
 struct Typesetter {
   PangoContext *context;
   const Layout *layout;
@@ -114,7 +116,14 @@ static PangoLayout *new_layout(Typesetter *ts, const TypesetRequest *request)
 {
   const Style *style = &ts->layout->styles[request->style];
   PangoLayout *layout = pango_layout_new(ts->context);
-  pango_layout_set_font_description(layout, ts->fonts[request->style]);
+  if (request->size > 0) {
+    PangoFontDescription *sized = pango_font_description_copy_static(ts->fonts[request->style]);
+    pango_font_description_set_absolute_size(sized, request->size);
+    pango_layout_set_font_description(layout, sized);
+    pango_font_description_free(sized);
+  } else {
+    pango_layout_set_font_description(layout, ts->fonts[request->style]);
+  }
   pango_layout_set_width(layout, request->width > 0 ? request->width : -1);
   pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
   Alignment align = request->override_align ? request->align : style->align;
@@ -131,15 +140,6 @@ PangoLayout *typeset_rich(Typesetter *ts, const TypesetRequest *request, const R
   PangoLayout *layout = new_layout(ts, request);
   PangoAttrList *attrs = base_attrs(request, style);
   GString *full = g_string_new(NULL);
-  if (request->lead_in && *request->lead_in) {
-    const Style *dateline = &ts->layout->styles[STYLE_DATELINE];
-    g_string_append(full, request->lead_in);
-    unsigned end = (unsigned)full->len;
-    g_string_append(full, " — ");
-    add_attr(attrs, pango_attr_weight_new((PangoWeight)dateline->weight), 0, end);
-    if (dateline->uppercase)
-      add_attr(attrs, pango_attr_text_transform_new(PANGO_TEXT_TRANSFORM_UPPERCASE), 0, end);
-  }
   unsigned shift = (unsigned)full->len;
   g_string_append_len(full, text->text->str, (gssize)text->text->len);
   add_inline_attrs(attrs, text, shift, style);
@@ -159,6 +159,23 @@ PangoLayout *typeset_plain(Typesetter *ts, const TypesetRequest *request, const 
   pango_layout_set_attributes(layout, attrs);
   pango_attr_list_unref(attrs);
   return layout;
+}
+
+void typeset_measure(Typesetter *ts, const TypesetRequest *request, const RichText *text,
+                     int *natural_width, int *widest_word)
+{
+  TypesetRequest unwrapped = *request;
+  unwrapped.width = -1;
+  PangoLayout *layout = typeset_rich(ts, &unwrapped, text);
+  PangoRectangle logical;
+  pango_layout_get_extents(layout, NULL, &logical);
+  *natural_width = logical.width;
+  /* one word per line: as narrow as possible without breaking words */
+  pango_layout_set_wrap(layout, PANGO_WRAP_WORD);
+  pango_layout_set_width(layout, 1);
+  pango_layout_get_extents(layout, NULL, &logical);
+  *widest_word = logical.width;
+  g_object_unref(layout);
 }
 
 GArray *typeset_lines(PangoLayout *layout)
@@ -197,4 +214,443 @@ gunichar typeset_first_unknown_char(PangoLayout *layout)
   } while (!found && pango_layout_iter_next_run(iter));
   pango_layout_iter_free(iter);
   return found;
+}
+
+/* ---- paragraphs -------------------------------------------------------------- */
+
+/* Justification may change letter spacing by up to 1/LETTER_FLEX_DIVISOR
+ * of a word's width (2 %), as newspaper H&J settings and microtype do, so
+ * that narrow columns need fewer stretched spaces. */
+#define LETTER_FLEX_DIVISOR 50
+#define HYPHEN_PENALTY 50
+#define ADDRESS_BREAK_PENALTY 100
+#define LONG_WORD_BREAK_PENALTY 1000
+
+static void clear_set_line(gpointer data)
+{
+  SetLine *line = data;
+  g_clear_object(&line->layout);
+}
+
+static GArray *set_lines_new(void)
+{
+  GArray *lines = g_array_new(FALSE, TRUE, sizeof(SetLine));
+  g_array_set_clear_func(lines, clear_set_line);
+  return lines;
+}
+
+/* The text as printed: a dateline lead-in, in capitals and bold, then a
+ * dash, before the paragraph's own text. */
+static RichText *text_with_lead_in(const TypesetRequest *request, const RichText *text,
+                                   unsigned *shift)
+{
+  RichText *full = rich_text_new();
+  *shift = 0;
+  if (request->lead_in && *request->lead_in) {
+    char *upper = g_utf8_strup(request->lead_in, -1);
+    rich_text_append(full, upper, -1, INLINE_STRONG);
+    rich_text_append(full, " — ", -1, 0);
+    g_free(upper);
+    *shift = (unsigned)full->text->len;
+  }
+  g_string_append_len(full->text, text->text->str, (gssize)text->text->len);
+  for (unsigned i = 0; i < text->runs->len; i++) {
+    InlineRun run = g_array_index(text->runs, InlineRun, i);
+    run.start += *shift;
+    run.end += *shift;
+    g_array_append_val(full->runs, run);
+  }
+  return full;
+}
+
+/* Pango's own breaking: every line of one layout. */
+static GArray *lines_from_layout(PangoLayout *layout)
+{
+  GArray *lines = set_lines_new();
+  GArray *metrics = typeset_lines(layout);
+  for (unsigned i = 0; i < metrics->len; i++) {
+    SetLine line = { g_object_ref(layout), (int)i, g_array_index(metrics, TypesetLine, i) };
+    g_array_append_val(lines, line);
+  }
+  g_array_unref(metrics);
+  g_object_unref(layout);
+  return lines;
+}
+
+/* Shaped facts about a paragraph set on one line: per character, its
+ * advance, its byte offset and Pango's break attributes. */
+typedef struct {
+  const char *text;
+  int chars;
+  int *advance;
+  int *byte_of;            /* chars + 1 entries */
+  const PangoLogAttr *attrs;   /* chars + 1 entries */
+  int hyphen_width;
+} Measure;
+
+/* False when the composer should leave the paragraph to Pango: right-to-
+ * left runs, or scripts that do not space their words. */
+static bool measure_paragraph(PangoLayout *layout, Measure *m)
+{
+  if (pango_layout_get_line_count(layout) != 1)
+    return false;
+  m->text = pango_layout_get_text(layout);
+  m->chars = g_utf8_strlen(m->text, -1);
+  int n_attrs = 0;
+  m->attrs = pango_layout_get_log_attrs_readonly(layout, &n_attrs);
+  m->advance = g_new0(int, m->chars + 1);
+  m->byte_of = g_new0(int, m->chars + 1);
+  int c = 0;
+  for (const char *p = m->text; *p; p = g_utf8_next_char(p)) {
+    gunichar u = g_utf8_get_char(p);
+    GUnicodeScript script = g_unichar_get_script(u);
+    if (script == G_UNICODE_SCRIPT_HAN || script == G_UNICODE_SCRIPT_HIRAGANA ||
+        script == G_UNICODE_SCRIPT_KATAKANA || script == G_UNICODE_SCRIPT_HANGUL ||
+        script == G_UNICODE_SCRIPT_THAI)
+      return false;
+    m->byte_of[c++] = (int)(p - m->text);
+  }
+  m->byte_of[m->chars] = (int)strlen(m->text);
+  PangoLayoutLine *line = pango_layout_get_line_readonly(layout, 0);
+  for (GSList *l = line->runs; l; l = l->next) {
+    PangoGlyphItem *run = l->data;
+    if (run->item->analysis.level & 1)
+      return false;
+    int first = (int)g_utf8_pointer_to_offset(m->text, m->text + run->item->offset);
+    pango_glyph_item_get_logical_widths(run, m->text, m->advance + first);
+  }
+  return true;
+}
+
+static void measure_clear(Measure *m)
+{
+  g_free(m->advance);
+  g_free(m->byte_of);
+}
+
+/* What each break item stands for in the text, in characters. */
+typedef struct {
+  int start, end;      /* glue: the spaces; penalty: start == end, the break point */
+  bool hyphen;         /* a hyphenation point: a hyphen is added when broken here */
+} ItemSpan;
+
+typedef struct {
+  GArray *items;       /* BreakItem */
+  GArray *spans;       /* ItemSpan */
+  int box_start;
+  int box_width;
+} ItemList;
+
+static void push_item(ItemList *list, BreakItem item, ItemSpan span)
+{
+  g_array_append_val(list->items, item);
+  g_array_append_val(list->spans, span);
+}
+
+static void flush_box(ItemList *list, int here)
+{
+  if (here > list->box_start) {
+    BreakItem box = { .kind = BREAK_BOX, .width = list->box_width };
+    push_item(list, box, (ItemSpan){ list->box_start, here, false });
+  }
+  list->box_start = here;
+  list->box_width = 0;
+}
+
+static bool is_break_space(const Measure *m, int c)
+{
+  gunichar u = g_utf8_get_char(m->text + m->byte_of[c]);
+  return m->attrs[c].is_white && u != 0x00A0 && u != 0x202F && u != 0x2007 &&
+         m->attrs[c + 1].is_line_break;
+}
+
+/* Width of the unbreakable stretch of text around character c. */
+static int word_width_at(const Measure *m, int c, int *word_end)
+{
+  int start = c, end = c + 1, width = 0;
+  while (start > 0 && !m->attrs[start].is_line_break && !m->attrs[start - 1].is_white)
+    start--;
+  while (end < m->chars && !m->attrs[end].is_line_break && !m->attrs[end].is_white)
+    end++;
+  for (int k = start; k < end; k++)
+    width += m->advance[k];
+  *word_end = end;
+  return width;
+}
+
+/* Boxes for word pieces, glue for spaces, penalties where Pango allows a
+ * break inside a word (after a hyphen or slash) and at hyphenation points.
+ * In an emergency, words wider than the line may break between any two
+ * characters. */
+static ItemList build_items(const Measure *m, const bool *hyphen_at, int space_stretch_num,
+                            int long_word_limit)
+{
+  ItemList list = { g_array_new(FALSE, FALSE, sizeof(BreakItem)),
+                    g_array_new(FALSE, FALSE, sizeof(ItemSpan)), 0, 0 };
+  int long_word_end = -1;
+  for (int c = 0; c < m->chars; c++) {
+    if (is_break_space(m, c)) {
+      int word = list.box_width;
+      flush_box(&list, c);
+      int width = m->advance[c];
+      /* the word before the space may be tracked by up to LETTER_FLEX */
+      BreakItem glue = { .kind = BREAK_GLUE, .width = width,
+                         .stretch = width * space_stretch_num / 10 + word / LETTER_FLEX_DIVISOR,
+                         .shrink = width / 3 + word / LETTER_FLEX_DIVISOR };
+      push_item(&list, glue, (ItemSpan){ c, c + 1, false });
+      list.box_start = c + 1;
+      continue;
+    }
+    bool after_space = c > 0 && m->attrs[c - 1].is_white;
+    if (c > list.box_start && !after_space) {
+      gunichar previous = g_utf8_get_char(m->text + m->byte_of[c - 1]);
+      bool hyphen = previous == '-' || previous == 0x2010;
+      int penalty = -1;
+      if (m->attrs[c].is_line_break)
+        penalty = hyphen ? HYPHEN_PENALTY : ADDRESS_BREAK_PENALTY;
+      else if (hyphen_at && hyphen_at[c])
+        penalty = HYPHEN_PENALTY;
+      else if (c < long_word_end)
+        penalty = LONG_WORD_BREAK_PENALTY;
+      if (penalty >= 0) {
+        flush_box(&list, c);
+        bool point = !m->attrs[c].is_line_break && hyphen_at && hyphen_at[c];
+        BreakItem item = { .kind = BREAK_PENALTY, .penalty = penalty, .flagged = hyphen || point,
+                           .width = point ? m->hyphen_width : 0 };
+        push_item(&list, item, (ItemSpan){ c, c, point });
+      }
+    }
+    if (long_word_limit > 0 && c >= long_word_end) {
+      int end;
+      if (word_width_at(m, c, &end) > long_word_limit)
+        long_word_end = end;
+    }
+    list.box_width += m->advance[c];
+  }
+  flush_box(&list, m->chars);
+  BreakItem fill = { .kind = BREAK_GLUE, .stretch = BREAK_FILL };
+  push_item(&list, fill, (ItemSpan){ m->chars, m->chars, false });
+  BreakItem end = { .kind = BREAK_PENALTY, .penalty = -BREAK_INFINITY };
+  push_item(&list, end, (ItemSpan){ m->chars, m->chars, false });
+  return list;
+}
+
+static void item_list_clear(ItemList *list)
+{
+  g_array_unref(list->items);
+  g_array_unref(list->spans);
+}
+
+typedef struct {
+  int natural;     /* sum of advances */
+  int spaces;      /* space glyphs */
+  int space_width; /* their advances */
+  int letters;     /* cluster starts that are not spaces, less the last */
+} LineCounts;
+
+static bool is_space_glyph(const char *text, const PangoGlyphItem *run, int g)
+{
+  return text[run->item->offset + run->glyphs->log_clusters[g]] == ' ';
+}
+
+static LineCounts count_line(PangoLayoutLine *line, const char *text)
+{
+  LineCounts counts = { 0 };
+  for (GSList *l = line->runs; l; l = l->next) {
+    PangoGlyphItem *run = l->data;
+    for (int g = 0; g < run->glyphs->num_glyphs; g++) {
+      PangoGlyphInfo *info = &run->glyphs->glyphs[g];
+      counts.natural += info->geometry.width;
+      if (is_space_glyph(text, run, g)) {
+        counts.spaces++;
+        counts.space_width += info->geometry.width;
+      } else if (info->attr.is_cluster_start) {
+        counts.letters++;
+      }
+    }
+  }
+  counts.letters = MAX(0, counts.letters - 1);
+  return counts;
+}
+
+/* Adds `total` to the advances of the chosen glyphs, spread evenly. */
+static void spread_over_glyphs(PangoLayoutLine *line, const char *text, bool spaces, int count,
+                               int total)
+{
+  if (count <= 0 || total == 0)
+    return;
+  int seen = 0, given = 0;
+  for (GSList *l = line->runs; l; l = l->next) {
+    PangoGlyphItem *run = l->data;
+    for (int g = 0; g < run->glyphs->num_glyphs && seen < count; g++) {
+      PangoGlyphInfo *info = &run->glyphs->glyphs[g];
+      bool chosen = spaces ? is_space_glyph(text, run, g)
+                           : !is_space_glyph(text, run, g) && info->attr.is_cluster_start;
+      if (!chosen)
+        continue;
+      seen++;
+      int share = (int)((gint64)total * seen / count) - given;
+      given += share;
+      info->geometry.width = MAX(0, info->geometry.width + share);
+    }
+  }
+}
+
+/* Makes a one-line layout exactly `target` wide, as Pango's own
+ * justification does, by changing glyph advances: the difference is shared
+ * between the spaces and the letter spacing in proportion to how far each
+ * may go (word spaces +1/2 or -1/3 of their width, letters 2 % of the
+ * words). Without `stretch`, only a line too wide is touched. Done before
+ * anything asks the layout for its extents. */
+static bool justify_line(PangoLayout *layout, int target, bool stretch)
+{
+  PangoLayoutLine *line = pango_layout_get_line_readonly(layout, 0);
+  const char *text = pango_layout_get_text(layout);
+  LineCounts counts = count_line(line, text);
+  int extra = target - counts.natural;
+  if (counts.spaces == 0 || (!stretch && extra >= 0))
+    return false;
+  gint64 word_width = counts.natural - counts.space_width;
+  gint64 space_flex = extra > 0 ? counts.space_width / 2 : counts.space_width / 3;
+  gint64 letter_flex = word_width / LETTER_FLEX_DIVISOR;
+  int to_letters = (int)(extra * letter_flex / MAX(1, space_flex + letter_flex));
+  if (abs(to_letters) > letter_flex)
+    to_letters = extra > 0 ? (int)letter_flex : -(int)letter_flex;
+  spread_over_glyphs(line, text, false, counts.letters, to_letters);
+  spread_over_glyphs(line, text, true, counts.spaces, extra - to_letters);
+  return true;
+}
+
+static unsigned flags_at(const RichText *text, unsigned byte)
+{
+  for (unsigned i = 0; i < text->runs->len; i++) {
+    const InlineRun *run = &g_array_index(text->runs, InlineRun, i);
+    if (byte >= run->start && byte < run->end)
+      return run->flags;
+  }
+  return 0;
+}
+
+/* Sets characters [start, end) as one line, a hyphen added when the line
+ * was broken inside a word, justified to target unless it ends the
+ * paragraph. */
+static SetLine set_one_line(Typesetter *ts, const TypesetRequest *request, const RichText *full,
+                            const Measure *m, int start, int end, bool hyphen, int x, int target,
+                            bool justify)
+{
+  RichText piece;
+  rich_text_slice(full, (unsigned)m->byte_of[start], (unsigned)m->byte_of[end], &piece);
+  if (hyphen)
+    rich_text_append(&piece, "-", 1, end > 0 ? flags_at(full, (unsigned)m->byte_of[end - 1]) : 0);
+  TypesetRequest line_request = *request;
+  line_request.width = -1;
+  line_request.indent_first_line = false;
+  line_request.lead_in = NULL;
+  line_request.override_align = true;
+  line_request.align = ALIGN_LEFT;
+  PangoLayout *layout = typeset_rich(ts, &line_request, &piece);
+  rich_text_clear(&piece);
+  /* a last line is not spread, but may have been chosen to shrink */
+  bool justified = justify_line(layout, target, justify);
+  GArray *metrics = typeset_lines(layout);
+  SetLine line = { layout, 0, g_array_index(metrics, TypesetLine, 0) };
+  line.metrics.x += x;
+  if (justified)   /* Pango's cached extents predate the new spacing */
+    line.metrics.width = target;
+  g_array_unref(metrics);
+  return line;
+}
+
+/* Runs the composer: without hyphenation at TeX's pretolerance, then with
+ * it, then with anything allowed, so that every paragraph sets. */
+static GArray *choose_breaks(const Measure *m, const bool *hyphen_at, int first_width,
+                             int other_width, ItemList *chosen)
+{
+  static const struct { int tolerance; bool hyphens; int stretch; bool emergency; } passes[] = {
+    { 100, false, 5, false }, { 200, true, 5, false }, { 1000, true, 6, false }, { 10000, true, 6, true },
+  };
+  for (size_t p = 0; p < G_N_ELEMENTS(passes); p++) {
+    ItemList list = build_items(m, passes[p].hyphens ? hyphen_at : NULL, passes[p].stretch,
+                                passes[p].emergency ? other_width : 0);
+    BreakParams params;
+    linebreak_default_params(&params, first_width, other_width);
+    params.tolerance = passes[p].tolerance;
+    params.allow_overfull = passes[p].emergency;
+    GArray *breaks = linebreak_total_fit((const BreakItem *)list.items->data, list.items->len, &params);
+    if (breaks) {
+      *chosen = list;
+      return breaks;
+    }
+    item_list_clear(&list);
+  }
+  return NULL;
+}
+
+static GArray *compose_lines(Typesetter *ts, const TypesetRequest *request, const RichText *full,
+                             const Measure *m, const GArray *breaks, const ItemList *list)
+{
+  const Style *style = &ts->layout->styles[request->style];
+  int indent = request->indent_first_line ? style->indent : 0;
+  GArray *lines = set_lines_new();
+  int start = 0;
+  for (unsigned i = 0; i < breaks->len; i++) {
+    unsigned b = g_array_index(breaks, unsigned, i);
+    const ItemSpan *span = &g_array_index(list->spans, ItemSpan, b);
+    bool last = i + 1 == breaks->len;
+    int end = span->start;
+    while (end > start && m->attrs[end - 1].is_white)
+      end--;
+    int x = i == 0 ? indent : 0;
+    SetLine line = set_one_line(ts, request, full, m, start, end, span->hyphen, x,
+                                request->width - x, !last);
+    g_array_append_val(lines, line);
+    start = span->end;
+    while (start < m->chars && m->attrs[start].is_white)
+      start++;
+  }
+  return lines;
+}
+
+GArray *typeset_paragraph(Typesetter *ts, const TypesetRequest *request, const RichText *text,
+                          const GArray *hyphen_points)
+{
+  const Style *style = &ts->layout->styles[request->style];
+  unsigned shift;
+  RichText *full = text_with_lead_in(request, text, &shift);
+  TypesetRequest plain = *request;
+  plain.lead_in = NULL;
+  Alignment align = request->override_align ? request->align : style->align;
+  GArray *lines = NULL;
+  if (align == ALIGN_JUSTIFY && request->width > 0) {
+    TypesetRequest one_line = plain;
+    one_line.width = -1;
+    one_line.indent_first_line = false;
+    PangoLayout *whole = typeset_rich(ts, &one_line, full);
+    Measure m = { 0 };
+    if (measure_paragraph(whole, &m)) {
+      PangoLayout *hyphen = typeset_plain(ts, &one_line, "-");
+      pango_layout_get_size(hyphen, &m.hyphen_width, NULL);
+      g_object_unref(hyphen);
+      bool *hyphen_at = g_new0(bool, m.chars + 1);
+      for (unsigned i = 0; hyphen_points && i < hyphen_points->len; i++) {
+        size_t byte = g_array_index(hyphen_points, size_t, i) + shift;
+        hyphen_at[g_utf8_pointer_to_offset(m.text, m.text + byte)] = true;
+      }
+      int indent = request->indent_first_line ? style->indent : 0;
+      ItemList list;
+      GArray *breaks = choose_breaks(&m, hyphen_at, request->width - indent, request->width, &list);
+      if (breaks) {
+        lines = compose_lines(ts, request, full, &m, breaks, &list);
+        g_array_unref(breaks);
+        item_list_clear(&list);
+      }
+      g_free(hyphen_at);
+    }
+    measure_clear(&m);
+    g_object_unref(whole);
+  }
+  if (!lines)
+    lines = lines_from_layout(typeset_rich(ts, &plain, full));
+  rich_text_free(full);
+  return lines;
 }

@@ -25,6 +25,7 @@ typedef struct {
   const char *lead_in;      /* dateline printed run-in before the text, or NULL */
   Alignment align;          /* used when override_align is set */
   bool override_align;
+  int size;                 /* Pango units; 0 = the style's size */
 } TypesetRequest;
 
 /* Sets rich text. Caller owns the returned layout (g_object_unref). */
@@ -41,6 +42,26 @@ typedef struct {
 
 /* Every line's metrics. Caller owns the array (g_array_unref). */
 GArray *typeset_lines(PangoLayout *layout);
+
+/* The widths of text set on one line, and of its widest word (Pango units). */
+void typeset_measure(Typesetter *ts, const TypesetRequest *request, const RichText *text,
+                     int *natural_width, int *widest_word);
+
+/* One line of a set paragraph: its own layout (or a line of a shared one). */
+typedef struct {
+  PangoLayout *layout;   /* owned reference */
+  int line_index;
+  TypesetLine metrics;   /* x includes the first line's indent */
+} SetLine;
+
+/* Sets a paragraph into lines of request->width. Justified text in scripts
+ * that space their words goes through the total-fit composer (linebreak.h),
+ * which may break at the sorted byte offsets in hyphen_points (NULL: none)
+ * and draws every line with its own word spacing, flush to both edges.
+ * Other text is broken by Pango. Caller owns the array (g_array_unref
+ * releases the layouts). */
+GArray *typeset_paragraph(Typesetter *ts, const TypesetRequest *request, const RichText *text,
+                          const GArray *hyphen_points);
 
 /* The first character no font could draw, or 0. */
 gunichar typeset_first_unknown_char(PangoLayout *layout);

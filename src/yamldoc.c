@@ -7,10 +7,11 @@
 #include "yamldoc.h"
 
 #include <libfyaml.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "diag.h"
-#include "limits.h"
+#include "galley_limits.h"
 
 typedef struct {
   const char *file;
@@ -130,54 +131,71 @@ static bool builder_event(Builder *b, struct fy_event *event)
   case FYET_MAPPING_END:
   case FYET_SEQUENCE_END: return builder_close(b);
   case FYET_SCALAR: return builder_scalar(b, event);
-  case FYET_ALIAS:
+  case FYET_ALIAS:   /* the mark is on the name; point at its '*' */
     diag_set_error(b->error, GALLEY_ERROR_INPUT, b->file,
-                   (mark ? mark->line : 0) + 1 + b->line_offset, mark ? mark->column + 1 : 0,
+                   (mark ? mark->line : 0) + 1 + b->line_offset, mark ? MAX(1, mark->column) : 0,
                    "YAML aliases (*name) are not supported; write the value out");
     return false;
   default: return true;
   }
 }
 
-/* Turns libfyaml's first collected error into ours. */
-static void report_parse_error(struct fy_diag *diag, const char *file, int line_offset,
-                               GError **error)
+/* libfyaml reports errors only as formatted text ("<input>:LINE:COL: error:
+ * MESSAGE", then the source line); the first report is kept and read back
+ * into a location and a message of ours. */
+static void capture_first_report(struct fy_diag *diag, void *user, const char *buf, size_t len)
 {
-  void *iter = NULL;
-  struct fy_diag_error *err;
-  while ((err = fy_diag_errors_iterate(diag, &iter)) != NULL) {
-    if (err->type >= FYET_ERROR) {
-      diag_set_error(error, GALLEY_ERROR_INPUT, file, err->line + 1 + line_offset,
-                     err->column + 1, "invalid YAML: %s", err->msg);
-      return;
-    }
-  }
-  diag_set_error(error, GALLEY_ERROR_INPUT, file, 0, 0, "invalid YAML");
+  (void)diag;
+  GString *first = user;
+  if (first->len == 0)
+    g_string_append_len(first, buf, (gssize)len);
 }
 
-/* libfyaml prints its diagnostics unless given somewhere else to put them;
- * ours are collected and reported through GError instead. */
-static void silence(struct fy_diag *diag, void *user, const char *buf, size_t len)
-{
-  (void)diag; (void)user; (void)buf; (void)len;
-}
-
-static struct fy_diag *quiet_diag_new(void)
+static struct fy_diag *capturing_diag_new(GString *first)
 {
   struct fy_diag_cfg cfg;
   fy_diag_cfg_default(&cfg);
   cfg.fp = NULL;
-  cfg.output_fn = silence;
+  cfg.output_fn = capture_first_report;
+  cfg.user = first;
   cfg.colorize = false;
+  cfg.show_source = false;
+  cfg.show_position = true;
   cfg.level = FYET_ERROR;
   return fy_diag_create(&cfg);
+}
+
+static void report_parse_error(const char *report, const char *file, int line_offset,
+                               GError **error)
+{
+  const char *marker = strstr(report, ": error: ");
+  int line = 0, column = 0;
+  if (marker) {
+    const char *p = marker;
+    while (p > report && g_ascii_isdigit(p[-1]))
+      p--;
+    column = atoi(p);
+    if (p > report && p[-1] == ':') {
+      const char *q = p - 1;
+      while (q > report && g_ascii_isdigit(q[-1]))
+        q--;
+      line = atoi(q);
+    }
+    char *message = g_strstrip(g_strndup(marker + 9, strcspn(marker + 9, "\n")));
+    diag_set_error(error, GALLEY_ERROR_INPUT, file, line > 0 ? line + line_offset : 0, column,
+                   "invalid YAML: %s", message);
+    g_free(message);
+    return;
+  }
+  diag_set_error(error, GALLEY_ERROR_INPUT, file, 0, 0, "invalid YAML");
 }
 
 YamlNode *yamldoc_parse(const char *text, size_t len, const char *file,
                         int line_offset, GError **error)
 {
-  struct fy_diag *diag = quiet_diag_new();
-  struct fy_parse_cfg cfg = { .flags = FYPCF_QUIET | FYPCF_COLLECT_DIAG, .diag = diag };
+  GString *diagnostic = g_string_new(NULL);
+  struct fy_diag *diag = capturing_diag_new(diagnostic);
+  struct fy_parse_cfg cfg = { .flags = FYPCF_QUIET, .diag = diag };
   struct fy_parser *parser = fy_parser_create(&cfg);
   Builder b = { .file = file, .line_offset = line_offset,
                 .stack = g_ptr_array_new_with_free_func((GDestroyNotify)yamldoc_free),
@@ -200,7 +218,7 @@ YamlNode *yamldoc_parse(const char *text, size_t len, const char *file,
     fy_parser_event_free(parser, event);
   }
   if (ok && parser && fy_parser_get_stream_error(parser)) {
-    report_parse_error(diag, file, line_offset, error);
+    report_parse_error(diagnostic->str, file, line_offset, error);
     ok = false;
   }
   if (ok && !b.root)
@@ -212,7 +230,9 @@ YamlNode *yamldoc_parse(const char *text, size_t len, const char *file,
   g_ptr_array_free(b.stack, TRUE);
   if (parser)
     fy_parser_destroy(parser);
-  fy_diag_unref(diag);
+  if (diag)
+    fy_diag_unref(diag);
+  g_string_free(diagnostic, TRUE);
   return b.root;
 }
 

@@ -1,10 +1,10 @@
-/* limits.h — every hard limit of galley in one place, each with its reason.
+/* galley_limits.h — every hard limit of galley in one place, each with its reason.
  *
  * Inputs beyond these are refused with a clear error rather than allowed to
  * exhaust memory or time. Keep them generous: they exist to stop hostile
  * input, not to constrain real newspapers. */
-#ifndef GALLEY_LIMITS_H
-#define GALLEY_LIMITS_H
+#ifndef GALLEY_GALLEY_LIMITS_H
+#define GALLEY_GALLEY_LIMITS_H
 
 /* An article or layout file larger than this is almost certainly not one. */
 #define GALLEY_MAX_INPUT_BYTES (64u * 1024u * 1024u)

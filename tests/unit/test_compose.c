@@ -1,0 +1,389 @@
+/* test_compose.c — composition checked on the display list, no PDF:
+ * every line inside its column and the live area, no two lines overlapping,
+ * body baselines on one grid, every character of the body placed once,
+ * balanced columns, long words broken inside the column, and the same input
+ * giving the same boxes. Fonts come from the repository's fonts/ folder. */
+#include "article.h"
+#include "check.h"
+#include "compose.h"
+#include "fonts.h"
+#include "layout.h"
+
+#include <limits.h>
+
+#define TOLERANCE (PANGO_SCALE / 2)
+
+static Fonts *test_fonts(void)
+{
+  static Fonts *fonts;
+  if (!fonts) {
+    GError *error = NULL;
+    fonts = fonts_new("fonts", &error);
+    if (!fonts)
+      fprintf(stderr, "  %s\n", error->message);
+    g_clear_error(&error);
+  }
+  if (!fonts)   /* a test without fonts proves nothing: it fails */
+    check_failures_in_test++;
+  return fonts;
+}
+
+static Layout *test_layout(const char *name)
+{
+  char *path = g_strdup_printf("layouts/%s.yaml", name);
+  GError *error = NULL;
+  Layout *layout = layout_read_file(path, &error);
+  g_clear_error(&error);
+  g_free(path);
+  return layout;
+}
+
+static Article *parse(const char *text)
+{
+  GError *error = NULL;
+  Article *article = article_read_buffer("test.md", text, strlen(text), &error);
+  if (!article)
+    fprintf(stderr, "  %s\n", error->message);
+  g_clear_error(&error);
+  return article;
+}
+
+static DisplayList *compose(const Layout *layout, GPtrArray *articles)
+{
+  DiagLog *log = diag_log_new();
+  DisplayList *list = compose_continuous(layout, test_fonts(), (Article *const *)articles->pdata,
+                                         articles->len, log);
+  diag_log_free(log);
+  return list;
+}
+
+static GPtrArray *read_samples(void)
+{
+  GPtrArray *articles = g_ptr_array_new_with_free_func((GDestroyNotify)article_free);
+  GDir *dir = g_dir_open("samples/oligo-news", 0, NULL);
+  GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+  const char *name;
+  while (dir && (name = g_dir_read_name(dir)))
+    if (g_str_has_suffix(name, ".md"))
+      g_ptr_array_add(names, g_build_filename("samples/oligo-news", name, NULL));
+  if (dir)
+    g_dir_close(dir);
+  g_ptr_array_sort(names, (GCompareFunc)g_strcmp0);
+  for (unsigned i = 0; i < names->len; i++) {
+    Article *a = article_read_file(g_ptr_array_index(names, i), NULL);
+    if (a)
+      g_ptr_array_add(articles, a);
+  }
+  g_ptr_array_free(names, TRUE);
+  return articles;
+}
+
+/* A long article made of numbered paragraphs of plain words. */
+static char *long_article(int paragraphs)
+{
+  GString *text = g_string_new("---\nheadline: A long story of many plain paragraphs\nbyline: Tess Ter\n---\n\n");
+  for (int p = 0; p < paragraphs; p++) {
+    g_string_append_printf(text, "Paragraph %d begins here and carries on with ordinary words about "
+                                 "the council, the harbour and the weather, so that it fills several "
+                                 "lines of a narrow newspaper column before it stops.\n\n", p + 1);
+  }
+  return g_string_free(text, FALSE);
+}
+
+/* ---- invariants ---------------------------------------------------------------- */
+
+static bool inside_some_column(const Layout *layout, const Box *box)
+{
+  for (int c = 0; c < layout->columns; c++) {
+    int left = layout_column_x(layout, c), right = left + layout_column_width(layout);
+    if (box->x >= left - TOLERANCE && box->x + box->width <= right + TOLERANCE)
+      return true;
+  }
+  return false;
+}
+
+static void check_inside(const Layout *layout, const DisplayList *list)
+{
+  int live_right = layout->page_width - layout->margin_right;
+  int live_bottom = layout->page_height - layout->margin_bottom;
+  for (unsigned i = 0; i < display_list_box_count(list); i++) {
+    const Box *box = display_list_box(list, i);
+    if (box->kind != BOX_TEXT)
+      continue;
+    CHECK(box->x >= layout->margin_left - TOLERANCE);
+    CHECK(box->x + box->width <= live_right + TOLERANCE);
+    CHECK(box->y - box->height / 2 >= layout->margin_top);
+    CHECK(box->y <= live_bottom);
+    if (box->style == STYLE_BODY && !inside_some_column(layout, box)) {
+      char *text = display_list_box_text(box);
+      fprintf(stderr, "  line outside its column: \"%s\"\n", text);
+      g_free(text);
+      CHECK(false);
+    }
+  }
+}
+
+static int font_size(const Box *box)
+{
+  return pango_font_description_get_size(pango_layout_get_font_description(box->layout));
+}
+
+/* Nominal glyph boxes (from 0.75 em above the baseline to 0.2 em below it,
+ * as pdfquality draws them) of two text boxes on one page must not meet. */
+static bool boxes_overlap(const Box *a, const Box *b)
+{
+  int a_top = a->y - font_size(a) * 3 / 4, a_bottom = a->y + font_size(a) / 5;
+  int b_top = b->y - font_size(b) * 3 / 4, b_bottom = b->y + font_size(b) / 5;
+  return a->page == b->page && a->x < b->x + b->width - TOLERANCE && b->x < a->x + a->width - TOLERANCE &&
+         a_top < b_bottom && b_top < a_bottom;
+}
+
+static void check_no_overlaps(const DisplayList *list)
+{
+  unsigned n = display_list_box_count(list), overlaps = 0;
+  for (unsigned i = 0; i < n; i++) {
+    const Box *a = display_list_box(list, i);
+    if (a->kind != BOX_TEXT)
+      continue;
+    for (unsigned j = i + 1; j < n; j++) {
+      const Box *b = display_list_box(list, j);
+      if (b->kind == BOX_TEXT && boxes_overlap(a, b) && overlaps++ < 3) {
+        char *ta = display_list_box_text(a), *tb = display_list_box_text(b);
+        fprintf(stderr, "  overlap: \"%s\" / \"%s\"\n", ta, tb);
+        g_free(ta);
+        g_free(tb);
+      }
+    }
+  }
+  CHECK_INT(overlaps, 0);
+}
+
+static void check_body_on_grid(const Layout *layout, const DisplayList *list)
+{
+  int phase = -1;
+  for (unsigned i = 0; i < display_list_box_count(list); i++) {
+    const Box *box = display_list_box(list, i);
+    if (box->kind != BOX_TEXT || box->style != STYLE_BODY)
+      continue;
+    int offset = box->y % layout->baseline;
+    if (phase < 0)
+      phase = offset;
+    CHECK_INT(offset, phase);
+  }
+  CHECK(phase >= 0);
+}
+
+/* The body's characters, without spaces, the break marks galley adds and
+ * hyphens (galley adds one at each hyphenated line end). */
+static void append_visible(GString *out, const char *text)
+{
+  for (const char *p = text; *p; p = g_utf8_next_char(p)) {
+    gunichar c = g_utf8_get_char(p);
+    if (!g_unichar_isspace(c) && c != 0xAD && c != 0x200B && c != 0x2028 && c != '-')
+      g_string_append_unichar(out, c);
+  }
+}
+
+static void check_every_character_placed(const Article *article, const DisplayList *list, int story)
+{
+  GString *source = g_string_new(NULL), *placed = g_string_new(NULL);
+  if (article->dateline) {   /* printed run-in, in capitals, before the first paragraph */
+    char *upper = g_utf8_strup(article->dateline, -1);
+    append_visible(source, upper);
+    append_visible(source, "—");
+    g_free(upper);
+  }
+  for (unsigned i = 0; i < article->blocks->len; i++) {
+    const Block *block = g_ptr_array_index(article->blocks, i);
+    if (block->kind == BLOCK_PARAGRAPH)
+      append_visible(source, block->content.text->str);
+  }
+  for (unsigned i = 0; i < display_list_box_count(list); i++) {
+    const Box *box = display_list_box(list, i);
+    if (box->kind == BOX_TEXT && box->story == story && box->style == STYLE_BODY) {
+      char *text = display_list_box_text(box);
+      append_visible(placed, text);
+      g_free(text);
+    }
+  }
+  CHECK_INT(placed->len, source->len);
+  CHECK(strcmp(placed->str, source->str) == 0);
+  g_string_free(source, TRUE);
+  g_string_free(placed, TRUE);
+}
+
+TEST(samples_keep_every_invariant)
+{
+  const char *layouts[] = { "tabloid", "broadsheet", "berliner", "newsletter-a4", "newsletter-letter" };
+  GPtrArray *articles = read_samples();
+  CHECK(articles->len >= 3);
+  for (size_t l = 0; l < G_N_ELEMENTS(layouts); l++) {
+    Layout *layout = test_layout(layouts[l]);
+    CHECK(layout != NULL);
+    if (!layout || !test_fonts())
+      continue;
+    DisplayList *list = compose(layout, articles);
+    check_inside(layout, list);
+    check_no_overlaps(list);
+    check_body_on_grid(layout, list);
+    for (unsigned i = 0; i < articles->len; i++)
+      check_every_character_placed(g_ptr_array_index(articles, i), list, (int)i);
+    display_list_free(list);
+    layout_free(layout);
+  }
+  g_ptr_array_free(articles, TRUE);
+}
+
+TEST(long_story_flows_over_pages_and_keeps_its_text)
+{
+  Layout *layout = test_layout("newsletter-a4");
+  char *text = long_article(60);
+  Article *article = parse(text);
+  CHECK(layout && article);
+  if (layout && article && test_fonts()) {
+    GPtrArray *articles = g_ptr_array_new();
+    g_ptr_array_add(articles, article);
+    DisplayList *list = compose(layout, articles);
+    CHECK(display_list_page_count(list) >= 3);
+    check_inside(layout, list);
+    check_no_overlaps(list);
+    check_every_character_placed(article, list, 0);
+    display_list_free(list);
+    g_ptr_array_free(articles, TRUE);
+  }
+  article_free(article);
+  layout_free(layout);
+  g_free(text);
+}
+
+/* The last body baseline of each column of a one-page story. */
+static void column_bottoms(const Layout *layout, const DisplayList *list, int *bottoms)
+{
+  for (int c = 0; c < layout->columns; c++)
+    bottoms[c] = -1;
+  for (unsigned i = 0; i < display_list_box_count(list); i++) {
+    const Box *box = display_list_box(list, i);
+    if (box->kind != BOX_TEXT || box->style != STYLE_BODY)
+      continue;
+    for (int c = 0; c < layout->columns; c++)
+      if (box->x >= layout_column_x(layout, c) - TOLERANCE &&
+          box->x < layout_column_x(layout, c) + layout_column_width(layout))
+        bottoms[c] = MAX(bottoms[c], box->y);
+  }
+}
+
+/* Feet within one row; two when that is the only way to avoid a widow or
+ * an orphan (flow.c, balance_segment). */
+TEST(finished_story_columns_end_together)
+{
+  Layout *layout = test_layout("tabloid");
+  for (int paragraphs = 3; paragraphs <= 12 && layout && test_fonts(); paragraphs += 3) {
+    char *text = long_article(paragraphs);
+    Article *article = parse(text);
+    GPtrArray *articles = g_ptr_array_new();
+    g_ptr_array_add(articles, article);
+    DisplayList *list = compose(layout, articles);
+    CHECK_INT(display_list_page_count(list), 1);
+    int bottoms[24], low = G_MAXINT, high = 0;
+    column_bottoms(layout, list, bottoms);
+    for (int c = 0; c < layout->columns; c++) {
+      CHECK(bottoms[c] > 0);
+      low = MIN(low, bottoms[c]);
+      high = MAX(high, bottoms[c]);
+    }
+    if (high - low > 2 * layout->baseline) {
+      fprintf(stderr, "  %d paragraphs: column bottoms", paragraphs);
+      for (int c = 0; c < layout->columns; c++)
+        fprintf(stderr, " %.1f", bottoms[c] / (double)PANGO_SCALE);
+      fprintf(stderr, "\n");
+    }
+    CHECK(high - low <= 2 * layout->baseline);
+    display_list_free(list);
+    g_ptr_array_free(articles, TRUE);
+    article_free(article);
+    g_free(text);
+  }
+  layout_free(layout);
+}
+
+TEST(word_wider_than_column_is_broken_inside_it)
+{
+  GString *text = g_string_new("---\nheadline: Long word\n---\n\nStart ");
+  for (int i = 0; i < 300; i++)
+    g_string_append_c(text, "abcdefghij"[i % 10]);
+  g_string_append(text, " end.\n");
+  Layout *layout = test_layout("tabloid");
+  Article *article = parse(text->str);
+  if (layout && article && test_fonts()) {
+    GPtrArray *articles = g_ptr_array_new();
+    g_ptr_array_add(articles, article);
+    DisplayList *list = compose(layout, articles);
+    check_inside(layout, list);
+    check_every_character_placed(article, list, 0);
+    display_list_free(list);
+    g_ptr_array_free(articles, TRUE);
+  }
+  article_free(article);
+  layout_free(layout);
+  g_string_free(text, TRUE);
+}
+
+TEST(same_input_gives_same_boxes)
+{
+  Layout *layout = test_layout("tabloid");
+  GPtrArray *articles = read_samples();
+  if (layout && test_fonts()) {
+    DisplayList *first = compose(layout, articles), *second = compose(layout, articles);
+    char *a = display_list_to_json(first), *b = display_list_to_json(second);
+    CHECK(strcmp(a, b) == 0);
+    g_free(a);
+    g_free(b);
+    display_list_free(first);
+    display_list_free(second);
+  }
+  g_ptr_array_free(articles, TRUE);
+  layout_free(layout);
+}
+
+TEST(more_text_never_means_fewer_pages)
+{
+  Layout *layout = test_layout("newsletter-letter");
+  int previous = 0;
+  for (int paragraphs = 5; paragraphs <= 80 && layout && test_fonts(); paragraphs += 15) {
+    char *text = long_article(paragraphs);
+    Article *article = parse(text);
+    GPtrArray *articles = g_ptr_array_new();
+    g_ptr_array_add(articles, article);
+    DisplayList *list = compose(layout, articles);
+    CHECK(display_list_page_count(list) >= previous);
+    previous = display_list_page_count(list);
+    display_list_free(list);
+    g_ptr_array_free(articles, TRUE);
+    article_free(article);
+    g_free(text);
+  }
+  CHECK(previous >= 2);
+  layout_free(layout);
+}
+
+TEST(unknown_font_family_names_the_package)
+{
+  const char *text = "styles:\n  deck: {font: TeX Gyre Nonesuch, size: 20pt}\n";
+  Layout *layout = layout_read_buffer("page.yaml", text, strlen(text), NULL);
+  GError *error = NULL;
+  CHECK(layout && test_fonts());
+  if (layout && test_fonts()) {
+    CHECK(!compose_check_fonts(layout, test_fonts(), &error));
+    CHECK_STR(error ? error->message : NULL,
+              "page.yaml:2: style 'deck' uses font family 'TeX Gyre Nonesuch', which is not "
+              "installed; install the Debian package fonts-texgyre");
+  }
+  g_clear_error(&error);
+  layout_free(layout);
+}
+
+RUN_TESTS("compose",
+  T(samples_keep_every_invariant), T(long_story_flows_over_pages_and_keeps_its_text),
+  T(finished_story_columns_end_together), T(word_wider_than_column_is_broken_inside_it),
+  T(same_input_gives_same_boxes), T(more_text_never_means_fewer_pages),
+  T(unknown_font_family_names_the_package))
