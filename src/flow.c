@@ -101,12 +101,12 @@ static void place_folio_text(Flow *flow, const char *text, Alignment align)
   g_object_unref(folio);   /* the display list holds its own reference */
 }
 
-static void start_page(Flow *flow)
+/* The folio is drawn when its page is finished, so that a story's text
+ * runs on unbroken in drawing order from one page to the next. */
+static void finish_page(Flow *flow)
 {
   const Layout *layout = flow->layout;
-  flow->page = display_list_add_page(flow->list);
-  flow->row = 0;
-  if (!layout->folio)
+  if (flow->page < 0 || !layout->folio)
     return;
   char *number = g_strdup_printf("Page %d", flow->page + 1);
   place_folio_text(flow, flow->publication, ALIGN_LEFT);
@@ -115,6 +115,13 @@ static void start_page(Flow *flow)
   int rule_y = layout->margin_top + flow->pitch;
   display_list_add_rule(flow->list, flow->page, layout->margin_left, rule_y,
                         layout->margin_left + layout_live_width(layout), rule_y, layout->rule_width);
+}
+
+static void start_page(Flow *flow)
+{
+  finish_page(flow);
+  flow->page = display_list_add_page(flow->list);
+  flow->row = 0;
 }
 
 /* ---- head block and photo ---------------------------------------------------- */
@@ -435,6 +442,7 @@ void flow_place_story(Flow *flow, const Story *story)
 
 DisplayList *flow_finish(Flow *flow)
 {
+  finish_page(flow);
   DisplayList *list = flow->list;
   g_free(flow->publication);
   g_free(flow);

@@ -93,7 +93,7 @@ bool hyphenator_supports(Hyphenator *h, const char *language)
 /* Adds to points the byte offsets inside word (at base) where the
  * dictionary allows a break, honouring the left and right minimums. */
 static void find_hyphen_points(HyphenDict *dict, const char *word, size_t len, size_t base,
-                               GArray *points)
+                               bool last_resort, GArray *points)
 {
   char *lower = g_utf8_strdown(word, (gssize)len);
   if (strlen(lower) != len) {   /* case mapping changed the length: leave it whole */
@@ -111,7 +111,7 @@ static void find_hyphen_points(HyphenDict *dict, const char *word, size_t len, s
     chars_left++;
     /* replacement hyphenation (rep) changes spelling: not used */
     if ((hyphens[i] & 1) && chars_left >= LEFT_MIN && chars_total - chars_left >= RIGHT_MIN) {
-      size_t point = base + i + 1;
+      HyphenPoint point = { base + i + 1, last_resort };
       g_array_append_val(points, point);
     }
   }
@@ -129,8 +129,6 @@ static void find_hyphen_points(HyphenDict *dict, const char *word, size_t len, s
 static bool hyphenatable(const char *word, size_t len, const char *before, const char *after)
 {
   if (g_utf8_strlen(word, (gssize)len) < MIN_WORD_CHARS)
-    return false;
-  if (g_unichar_isupper(g_utf8_get_char(word)))
     return false;
   /* next to digits, slashes or @: a number, address or code, not a word */
   if ((before && strchr("0123456789/@._:", *before)) || (after && *after && strchr("0123456789/@_", *after)))
@@ -203,7 +201,7 @@ static size_t last_word_start(const char *src, size_t len)
 
 GArray *hyphenator_points(Hyphenator *h, const char *language, const RichText *text)
 {
-  GArray *points = g_array_new(FALSE, FALSE, sizeof(size_t));
+  GArray *points = g_array_new(FALSE, FALSE, sizeof(HyphenPoint));
   HyphenDict *dict = dictionary_for(h, language);
   if (!dict || text->text->len == 0)
     return points;
@@ -221,7 +219,8 @@ GArray *hyphenator_points(Hyphenator *h, const char *language, const RichText *t
     const char *after = i < len ? src + i : NULL;
     if (start < last && hyphenatable(src + start, i - start, before, after) &&
         !run_edge_inside(text, start, i))
-      find_hyphen_points(dict, src + start, i - start, start, points);
+      find_hyphen_points(dict, src + start, i - start, start,
+                         g_unichar_isupper(g_utf8_get_char(src + start)), points);
   }
   return points;
 }
@@ -229,7 +228,12 @@ GArray *hyphenator_points(Hyphenator *h, const char *language, const RichText *t
 void hyphenator_mark(Hyphenator *h, const char *language, RichText *text)
 {
   GArray *points = hyphenator_points(h, language, text);
-  insert_at_points(text, points, SOFT_HYPHEN);
+  GArray *offsets = g_array_new(FALSE, FALSE, sizeof(size_t));
+  for (unsigned i = 0; i < points->len; i++)
+    if (!g_array_index(points, HyphenPoint, i).last_resort)
+      g_array_append_val(offsets, g_array_index(points, HyphenPoint, i).offset);
+  insert_at_points(text, offsets, SOFT_HYPHEN);
+  g_array_unref(offsets);
   g_array_unref(points);
 }
 

@@ -20,8 +20,15 @@ void hyphenator_free(Hyphenator *hyphenator);
 /* True when a dictionary for the language (ISO 639-1, "en", "de-CH") exists. */
 bool hyphenator_supports(Hyphenator *hyphenator, const char *language);
 
-/* The byte offsets in text where a line may break with a hyphen, sorted.
- * Empty for an unsupported language. Caller frees (g_array_unref). */
+/* A place where a line may break with a hyphen. Points in capitalised
+ * words (names) are for the last resort only: a very loose line is worse. */
+typedef struct {
+  size_t offset;       /* bytes into the text */
+  bool last_resort;
+} HyphenPoint;
+
+/* The hyphenation points of text, in order. Empty for an unsupported
+ * language. Caller frees (g_array_unref). */
 GArray *hyphenator_points(Hyphenator *hyphenator, const char *language, const RichText *text);
 
 /* Inserts soft hyphens into text at the permitted points, keeping its

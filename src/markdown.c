@@ -36,6 +36,7 @@ typedef struct {
   int html_block;             /* inside an HTML block */
   bool in_table_head;
   unsigned table_row_cells;
+  bool pending_ampersand;     /* an escaped '&' that may begin "#233;" */
 } Reader;
 
 static int line_of_pointer(const Reader *r, const char *p)
@@ -133,9 +134,17 @@ static void end_table_row(Reader *r)
   r->table_row_cells = 0;
 }
 
+static void flush_pending_ampersand(Reader *r)
+{
+  if (r->pending_ampersand && (r->current || r->cell))
+    rich_text_append(r->cell ? r->cell : &r->current->content, "&", 1, r->span_flags);
+  r->pending_ampersand = false;
+}
+
 static int enter_block(MD_BLOCKTYPE type, void *detail, void *userdata)
 {
   Reader *r = userdata;
+  flush_pending_ampersand(r);
   switch (type) {
   case MD_BLOCK_QUOTE: r->quote_depth++; r->current = NULL; break;
   case MD_BLOCK_UL:
@@ -173,6 +182,7 @@ static int leave_block(MD_BLOCKTYPE type, void *detail, void *userdata)
 {
   (void)detail;
   Reader *r = userdata;
+  flush_pending_ampersand(r);
   switch (type) {
   case MD_BLOCK_QUOTE: r->quote_depth--; r->current = NULL; break;
   case MD_BLOCK_UL:
@@ -207,6 +217,7 @@ static int enter_span(MD_SPANTYPE type, void *detail, void *userdata)
 {
   (void)detail;
   Reader *r = userdata;
+  flush_pending_ampersand(r);
   unsigned flag = span_flag(type);
   if (flag) {
     r->flag_depth[g_bit_nth_lsf(flag, -1)]++;
@@ -219,6 +230,7 @@ static int leave_span(MD_SPANTYPE type, void *detail, void *userdata)
 {
   (void)detail;
   Reader *r = userdata;
+  flush_pending_ampersand(r);
   unsigned flag = span_flag(type);
   if (flag) {
     int bit = g_bit_nth_lsf(flag, -1);
@@ -287,11 +299,58 @@ static bool is_break_tag(const char *text, size_t len)
   return len >= 3 && g_ascii_strncasecmp(text, "<br", 3) == 0;
 }
 
+/* Length of a numeric character reference body "#233;" or "#xE9;" at the
+ * start of text, or 0. */
+static size_t numeric_reference_length(const char *text, size_t len)
+{
+  size_t i = 1;
+  if (len < 3 || text[0] != '#')
+    return 0;
+  bool hex = text[1] == 'x' || text[1] == 'X';
+  i += hex ? 1 : 0;
+  size_t digits = i;
+  while (i < len && (hex ? g_ascii_isxdigit(text[i]) : g_ascii_isdigit(text[i])) && i - digits < 7)
+    i++;
+  return i > digits && i < len && text[i] == ';' ? i + 1 : 0;
+}
+
+/* Scraped copy often carries numeric references as text, escaped in the
+ * Markdown ("risqu\&#233;"). A newspaper never wants "&#233;" printed, so
+ * an escaped ampersand followed by a numeric reference prints its
+ * character. Returns how many bytes of text were used. */
+static size_t resolve_pending_ampersand(Reader *r, RichText *target, const char *text, size_t len,
+                                        unsigned flags)
+{
+  if (!r->pending_ampersand)
+    return 0;
+  r->pending_ampersand = false;
+  size_t reference = numeric_reference_length(text, len);
+  if (reference == 0) {
+    rich_text_append(target, "&", 1, flags);
+    return 0;
+  }
+  char *entity = g_strdup_printf("&%.*s", (int)reference, text);
+  append_entity(target, entity, strlen(entity), flags);
+  g_free(entity);
+  return reference;
+}
+
 static int on_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *userdata)
 {
   Reader *r = userdata;
   ensure_block(r);
   RichText *target = r->cell ? r->cell : &r->current->content;
+  if (type == MD_TEXT_NORMAL) {
+    size_t used = resolve_pending_ampersand(r, target, text, size, r->span_flags);
+    text += used;
+    size -= (MD_SIZE)used;
+    if (size == 1 && text[0] == '&' && !r->html_block) {
+      r->pending_ampersand = true;
+      return 0;
+    }
+  } else {
+    resolve_pending_ampersand(r, target, "", 0, r->span_flags);
+  }
   if (r->current && r->current->source_line == 0)
     r->current->source_line = line_of_pointer(r, text);
   unsigned flags = r->span_flags;

@@ -78,22 +78,30 @@ static char *format_date(const char *iso, const char *language)
   return g_strdup(iso);
 }
 
-static void add_lines(Builder *b, GArray *pieces, PangoLayout *layout, StyleId style,
-                      int x, int first_baseline, int leading)
+/* Lines of a head element or caption, `leading` apart, or further where a
+ * script's tall letters need it (Arabic at headline size): the descent of
+ * one line and the ascent of the next, less the 15 % fonts build into both,
+ * must fit between their baselines. Returns the last line's baseline. */
+static int add_lines(Builder *b, GArray *pieces, PangoLayout *layout, StyleId style, int x,
+                     int first_baseline, int leading)
 {
   GArray *lines = typeset_lines(layout);
+  int baseline = first_baseline;
   for (unsigned i = 0; i < lines->len; i++) {
     TypesetLine *line = &g_array_index(lines, TypesetLine, i);
-    LinePiece piece = { layout, (int)i, style, x + line->x, first_baseline + (int)i * leading,
-                        line->width, line->ascent, line->descent };
+    if (i > 0) {
+      TypesetLine *above = &g_array_index(lines, TypesetLine, i - 1);
+      baseline += MAX(leading, (above->descent + line->ascent) * 85 / 100);
+    }
+    LinePiece piece = { layout, (int)i, style, x + line->x, baseline, line->width, line->ascent,
+                        line->descent };
     g_array_append_val(pieces, piece);
   }
   g_array_unref(lines);
   (void)b;
+  return baseline;
 }
 
-/* Stacks one head element under the previous one: the gap between the two
- * baselines is the new style's leading plus the spaces after and before. */
 /* The headline at the largest size, from the style's down to the layout's
  * minimum, at which it fits in the layout's maximum number of lines. */
 static PangoLayout *set_headline(Builder *b, TypesetRequest *request, const char *text)
@@ -109,8 +117,20 @@ static PangoLayout *set_headline(Builder *b, TypesetRequest *request, const char
   }
 }
 
-static void stack_head_element(Builder *b, StyleId style, const char *text, int *cursor,
-                               int *previous_space_after)
+/* Where the head block has got to: the last baseline set, and what the
+ * next element must clear below it. */
+typedef struct {
+  bool started;
+  int baseline;
+  int descent;
+  int space_after;
+} HeadCursor;
+
+/* Stacks one head element under the previous one. The gap between the two
+ * baselines is the new style's leading, or more when the previous line's
+ * descenders and this line's ascenders would otherwise meet (a date under
+ * a 48-point headline), plus the spaces after and before. */
+static void stack_head_element(Builder *b, StyleId style, const char *text, HeadCursor *cursor)
 {
   if (!text || !*text)
     return;
@@ -122,37 +142,39 @@ static void stack_head_element(Builder *b, StyleId style, const char *text, int 
   int leading = request.size > 0 ? (int)((gint64)s->leading * request.size / s->size) : s->leading;
   GArray *lines = typeset_lines(layout);
   int first_ascent = g_array_index(lines, TypesetLine, 0).ascent;
-  int last_descent = g_array_index(lines, TypesetLine, lines->len - 1).descent;
-  int first_baseline = *cursor == 0 ? first_ascent
-                                    : *cursor + *previous_space_after + s->space_before + leading;
-  add_lines(b, b->story->head_pieces, layout, style, 0, first_baseline, leading);
-  *cursor = first_baseline + (int)(lines->len - 1) * leading;
-  b->story->head_height = *cursor + last_descent;
-  *previous_space_after = s->space_after;
+  int first_baseline = first_ascent;
+  if (cursor->started)
+    first_baseline = cursor->baseline + cursor->space_after + s->space_before +
+                     MAX(leading, cursor->descent + first_ascent);
+  cursor->started = true;
+  cursor->baseline = add_lines(b, b->story->head_pieces, layout, style, 0, first_baseline, leading);
+  cursor->descent = g_array_index(lines, TypesetLine, lines->len - 1).descent;
+  cursor->space_after = s->space_after;
+  b->story->head_height = cursor->baseline + cursor->descent;
   g_array_unref(lines);
 }
 
 static void build_head(Builder *b)
 {
   const Article *a = b->article;
-  int cursor = 0, space_after = 0;
-  stack_head_element(b, STYLE_KICKER, a->section, &cursor, &space_after);
+  HeadCursor cursor = { 0 };
+  stack_head_element(b, STYLE_KICKER, a->section, &cursor);
   unsigned headline_piece = b->story->head_pieces->len;
-  stack_head_element(b, STYLE_HEADLINE, a->headline, &cursor, &space_after);
+  stack_head_element(b, STYLE_HEADLINE, a->headline, &cursor);
   /* the headline's direction decides which way the columns run */
   const LinePiece *first = &g_array_index(b->story->head_pieces, LinePiece, headline_piece);
   PangoLayoutLine *line = pango_layout_get_line_readonly(first->layout, 0);
   b->story->right_to_left = line && line->resolved_dir == PANGO_DIRECTION_RTL;
-  stack_head_element(b, STYLE_DECK, a->deck, &cursor, &space_after);
+  stack_head_element(b, STYLE_DECK, a->deck, &cursor);
   if (a->byline) {
     char *byline = g_str_has_prefix(a->byline, "By ") ? g_strdup(a->byline)
                                                       : g_strconcat("By ", a->byline, NULL);
-    stack_head_element(b, STYLE_BYLINE, byline, &cursor, &space_after);
+    stack_head_element(b, STYLE_BYLINE, byline, &cursor);
     g_free(byline);
   }
   if (a->date) {
     char *date = format_date(a->date, a->language);
-    stack_head_element(b, STYLE_DATE, date, &cursor, &space_after);
+    stack_head_element(b, STYLE_DATE, date, &cursor);
     g_free(date);
   }
 }
@@ -207,8 +229,7 @@ static void build_photo(Builder *b)
     PangoLayout *layout = keep_layout(b, typeset_plain(b->ts, &request, texts[i]), 1);
     GArray *lines = typeset_lines(layout);
     int first = cursor == 0 ? gap + g_array_index(lines, TypesetLine, 0).ascent : cursor + s->leading;
-    add_lines(b, story->photo_pieces, layout, styles[i], 0, first, s->leading);
-    cursor = first + (int)(lines->len - 1) * s->leading;
+    cursor = add_lines(b, story->photo_pieces, layout, styles[i], 0, first, s->leading);
     g_array_unref(lines);
   }
   story->photo_block_height = height + cursor + (cursor ? b->layout->baseline / 3 : 0);
@@ -252,6 +273,24 @@ static void keep_block_lines(Builder *b, unsigned first, unsigned n, bool keep_a
   }
 }
 
+/* A list marker hangs outside the text: left of a left-to-right line,
+ * right of a right-to-left one. */
+static void add_marker(Builder *b, const SetLine *first, StyleId style, int x, const char *marker,
+                       int source_line)
+{
+  TypesetRequest request = { .style = style, .width = -1 };
+  PangoLayout *mark = keep_layout(b, typeset_plain(b->ts, &request, marker), source_line);
+  GArray *mark_lines = typeset_lines(mark);
+  TypesetLine *mark_line = &g_array_index(mark_lines, TypesetLine, 0);
+  PangoLayoutLine *line = pango_layout_get_line_readonly(first->layout, first->line_index);
+  int gap = b->layout->styles[style].size / 3;
+  int mark_x = line && line->resolved_dir == PANGO_DIRECTION_RTL
+                 ? x + first->metrics.x + first->metrics.width + gap - mark_line->x
+                 : x - mark_line->width - gap;
+  add_piece(b, mark, 0, style, mark_x, mark_line);
+  g_array_unref(mark_lines);
+}
+
 /* Adds set lines as body items, one per line; the story keeps their
  * layouts. A list marker hangs left of the first line. */
 static void add_set_lines(Builder *b, GArray *lines, StyleId style, int x, int space_before,
@@ -264,16 +303,14 @@ static void add_set_lines(Builder *b, GArray *lines, StyleId style, int x, int s
       keep_layout(b, g_object_ref(line->layout), source_line);
     add_item(b, i == 0 ? space_before : 0);
     add_piece(b, line->layout, line->line_index, style, x, &line->metrics);
-    if (i == 0 && marker) {
-      TypesetRequest request = { .style = style, .width = -1 };
-      PangoLayout *mark = keep_layout(b, typeset_plain(b->ts, &request, marker), source_line);
-      GArray *mark_lines = typeset_lines(mark);
-      TypesetLine *mark_line = &g_array_index(mark_lines, TypesetLine, 0);
-      add_piece(b, mark, 0, style, x - mark_line->width - b->layout->styles[style].size / 3, mark_line);
-      g_array_unref(mark_lines);
-    }
+    if (i == 0 && marker)
+      add_marker(b, line, style, x, marker, source_line);
   }
   keep_block_lines(b, first, lines->len, keep_all);
+  /* a word is not hyphenated across columns or pages */
+  for (unsigned i = 0; i < lines->len; i++)
+    if (g_array_index(lines, SetLine, i).hyphenated)
+      g_array_index(b->story->body_items, BodyItem, first + i).keep_with_next = true;
   if (b->after_crosshead && lines->len > 0) {   /* two lines at least under a crosshead */
     g_array_index(b->story->body_items, BodyItem, first).keep_firmly = lines->len > 1;
     g_array_index(b->story->body_items, BodyItem, first).keep_with_next = lines->len > 1;

@@ -10,6 +10,7 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
+#include "hyphenate.h"
 #include "linebreak.h"
 
 struct Typesetter {
@@ -128,6 +129,8 @@ static PangoLayout *new_layout(Typesetter *ts, const TypesetRequest *request)
   pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
   Alignment align = request->override_align ? request->align : style->align;
   pango_layout_set_alignment(layout, pango_alignment(align));
+  /* an explicit alignment (folios, table cells) is meant literally */
+  pango_layout_set_auto_dir(layout, !request->override_align);
   pango_layout_set_justify(layout, align == ALIGN_JUSTIFY);
   if (request->indent_first_line)
     pango_layout_set_indent(layout, style->indent);
@@ -223,6 +226,7 @@ gunichar typeset_first_unknown_char(PangoLayout *layout)
  * that narrow columns need fewer stretched spaces. */
 #define LETTER_FLEX_DIVISOR 50
 #define HYPHEN_PENALTY 50
+#define COMPOUND_BREAK_PENALTY 500
 #define ADDRESS_BREAK_PENALTY 100
 #define LONG_WORD_BREAK_PENALTY 1000
 
@@ -268,8 +272,15 @@ static GArray *lines_from_layout(PangoLayout *layout)
 {
   GArray *lines = set_lines_new();
   GArray *metrics = typeset_lines(layout);
+  const char *text = pango_layout_get_text(layout);
   for (unsigned i = 0; i < metrics->len; i++) {
-    SetLine line = { g_object_ref(layout), (int)i, g_array_index(metrics, TypesetLine, i) };
+    SetLine line = { g_object_ref(layout), (int)i, g_array_index(metrics, TypesetLine, i), false };
+    const TypesetLine *m = &line.metrics;
+    if (m->length > 0 && i + 1 < metrics->len) {
+      const char *last = g_utf8_find_prev_char(text, text + m->start_index + m->length);
+      gunichar c = last ? g_utf8_get_char(last) : 0;
+      line.hyphenated = c == '-' || c == 0x2010 || c == 0xAD;
+    }
     g_array_append_val(lines, line);
   }
   g_array_unref(metrics);
@@ -288,12 +299,15 @@ typedef struct {
   int hyphen_width;
 } Measure;
 
-/* False when the composer should leave the paragraph to Pango: right-to-
- * left runs, or scripts that do not space their words. */
-static bool measure_paragraph(PangoLayout *layout, Measure *m)
+typedef enum { MEASURED, LEAVE_TO_PANGO, UNSPACED_SCRIPT } MeasureResult;
+
+/* Measures a paragraph for the composer, or says why Pango should set it:
+ * right-to-left runs, or scripts that do not space their words (Chinese,
+ * Japanese, Thai...). */
+static MeasureResult measure_paragraph(PangoLayout *layout, Measure *m)
 {
   if (pango_layout_get_line_count(layout) != 1)
-    return false;
+    return LEAVE_TO_PANGO;
   m->text = pango_layout_get_text(layout);
   m->chars = g_utf8_strlen(m->text, -1);
   int n_attrs = 0;
@@ -307,7 +321,7 @@ static bool measure_paragraph(PangoLayout *layout, Measure *m)
     if (script == G_UNICODE_SCRIPT_HAN || script == G_UNICODE_SCRIPT_HIRAGANA ||
         script == G_UNICODE_SCRIPT_KATAKANA || script == G_UNICODE_SCRIPT_HANGUL ||
         script == G_UNICODE_SCRIPT_THAI)
-      return false;
+      return UNSPACED_SCRIPT;
     m->byte_of[c++] = (int)(p - m->text);
   }
   m->byte_of[m->chars] = (int)strlen(m->text);
@@ -315,11 +329,11 @@ static bool measure_paragraph(PangoLayout *layout, Measure *m)
   for (GSList *l = line->runs; l; l = l->next) {
     PangoGlyphItem *run = l->data;
     if (run->item->analysis.level & 1)
-      return false;
+      return LEAVE_TO_PANGO;
     int first = (int)g_utf8_pointer_to_offset(m->text, m->text + run->item->offset);
     pango_glyph_item_get_logical_widths(run, m->text, m->advance + first);
   }
-  return true;
+  return MEASURED;
 }
 
 static void measure_clear(Measure *m)
@@ -382,7 +396,15 @@ static int word_width_at(const Measure *m, int c, int *word_end)
  * break inside a word (after a hyphen or slash) and at hyphenation points.
  * In an emergency, words wider than the line may break between any two
  * characters. */
-static ItemList build_items(const Measure *m, const bool *hyphen_at, int space_stretch_num,
+typedef struct {
+  int tolerance;
+  int hyphen_level;        /* 0 none, 1 ordinary points, 2 names too */
+  int stretch_tenths;      /* a space may stretch this many tenths of its width */
+  bool break_at_hyphens;   /* after a compound's own hyphen */
+  bool emergency;          /* long words break anywhere, overfull lines allowed */
+} Pass;
+
+static ItemList build_items(const Measure *m, const guint8 *hyphen_at, const Pass *pass,
                             int long_word_limit)
 {
   ItemList list = { g_array_new(FALSE, FALSE, sizeof(BreakItem)),
@@ -395,7 +417,7 @@ static ItemList build_items(const Measure *m, const bool *hyphen_at, int space_s
       int width = m->advance[c];
       /* the word before the space may be tracked by up to LETTER_FLEX */
       BreakItem glue = { .kind = BREAK_GLUE, .width = width,
-                         .stretch = width * space_stretch_num / 10 + word / LETTER_FLEX_DIVISOR,
+                         .stretch = width * pass->stretch_tenths / 10 + word / LETTER_FLEX_DIVISOR,
                          .shrink = width / 3 + word / LETTER_FLEX_DIVISOR };
       push_item(&list, glue, (ItemSpan){ c, c + 1, false });
       list.box_start = c + 1;
@@ -405,16 +427,16 @@ static ItemList build_items(const Measure *m, const bool *hyphen_at, int space_s
     if (c > list.box_start && !after_space) {
       gunichar previous = g_utf8_get_char(m->text + m->byte_of[c - 1]);
       bool hyphen = previous == '-' || previous == 0x2010;
+      bool point = !m->attrs[c].is_line_break && hyphen_at[c] && hyphen_at[c] <= pass->hyphen_level;
       int penalty = -1;
-      if (m->attrs[c].is_line_break)
-        penalty = hyphen ? HYPHEN_PENALTY : ADDRESS_BREAK_PENALTY;
-      else if (hyphen_at && hyphen_at[c])
+      if (m->attrs[c].is_line_break && (!hyphen || pass->break_at_hyphens))
+        penalty = hyphen ? COMPOUND_BREAK_PENALTY : ADDRESS_BREAK_PENALTY;
+      else if (point)
         penalty = HYPHEN_PENALTY;
       else if (c < long_word_end)
         penalty = LONG_WORD_BREAK_PENALTY;
       if (penalty >= 0) {
         flush_box(&list, c);
-        bool point = !m->attrs[c].is_line_break && hyphen_at && hyphen_at[c];
         BreakItem item = { .kind = BREAK_PENALTY, .penalty = penalty, .flagged = hyphen || point,
                            .width = point ? m->hyphen_width : 0 };
         push_item(&list, item, (ItemSpan){ c, c, point });
@@ -553,7 +575,7 @@ static SetLine set_one_line(Typesetter *ts, const TypesetRequest *request, const
   /* a last line is not spread, but may have been chosen to shrink */
   bool justified = justify_line(layout, target, justify);
   GArray *metrics = typeset_lines(layout);
-  SetLine line = { layout, 0, g_array_index(metrics, TypesetLine, 0) };
+  SetLine line = { layout, 0, g_array_index(metrics, TypesetLine, 0), false };
   line.metrics.x += x;
   if (justified)   /* Pango's cached extents predate the new spacing */
     line.metrics.width = target;
@@ -561,17 +583,20 @@ static SetLine set_one_line(Typesetter *ts, const TypesetRequest *request, const
   return line;
 }
 
-/* Runs the composer: without hyphenation at TeX's pretolerance, then with
- * it, then with anything allowed, so that every paragraph sets. */
-static GArray *choose_breaks(const Measure *m, const bool *hyphen_at, int first_width,
+/* Runs the composer in passes, each allowing more, until the paragraph
+ * sets: without hyphenation at TeX's pretolerance; with it; with TeX's
+ * \emergencystretch (looser spaces, so one very loose line is not as good
+ * as any other); breaking names and compounds too; and at last anything,
+ * long words broken between letters. */
+static GArray *choose_breaks(const Measure *m, const guint8 *hyphen_at, int first_width,
                              int other_width, ItemList *chosen)
 {
-  static const struct { int tolerance; bool hyphens; int stretch; bool emergency; } passes[] = {
-    { 100, false, 5, false }, { 200, true, 5, false }, { 1000, true, 6, false }, { 10000, true, 6, true },
+  static const Pass passes[] = {
+    { 100, 0, 5, false, false }, { 200, 1, 5, false, false }, { 200, 1, 15, false, false },
+    { 200, 2, 15, false, false }, { 10000, 2, 15, true, true },
   };
   for (size_t p = 0; p < G_N_ELEMENTS(passes); p++) {
-    ItemList list = build_items(m, passes[p].hyphens ? hyphen_at : NULL, passes[p].stretch,
-                                passes[p].emergency ? other_width : 0);
+    ItemList list = build_items(m, hyphen_at, &passes[p], passes[p].emergency ? other_width : 0);
     BreakParams params;
     linebreak_default_params(&params, first_width, other_width);
     params.tolerance = passes[p].tolerance;
@@ -603,6 +628,8 @@ static GArray *compose_lines(Typesetter *ts, const TypesetRequest *request, cons
     int x = i == 0 ? indent : 0;
     SetLine line = set_one_line(ts, request, full, m, start, end, span->hyphen, x,
                                 request->width - x, !last);
+    gunichar final = end > 0 ? g_utf8_get_char(m->text + m->byte_of[end - 1]) : 0;
+    line.hyphenated = span->hyphen || (!last && (final == '-' || final == 0x2010));
     g_array_append_val(lines, line);
     start = span->end;
     while (start < m->chars && m->attrs[start].is_white)
@@ -627,14 +654,23 @@ GArray *typeset_paragraph(Typesetter *ts, const TypesetRequest *request, const R
     one_line.indent_first_line = false;
     PangoLayout *whole = typeset_rich(ts, &one_line, full);
     Measure m = { 0 };
-    if (measure_paragraph(whole, &m)) {
+    MeasureResult measured = measure_paragraph(whole, &m);
+    /* Pango would justify an unspaced script by spacing out every letter,
+     * Latin words inside it too; since it may break between any two
+     * characters, its lines are full enough set flush left. */
+    if (measured == UNSPACED_SCRIPT) {
+      plain.override_align = true;
+      plain.align = ALIGN_LEFT;
+    }
+    if (measured == MEASURED) {
       PangoLayout *hyphen = typeset_plain(ts, &one_line, "-");
       pango_layout_get_size(hyphen, &m.hyphen_width, NULL);
       g_object_unref(hyphen);
-      bool *hyphen_at = g_new0(bool, m.chars + 1);
+      guint8 *hyphen_at = g_new0(guint8, m.chars + 1);
       for (unsigned i = 0; hyphen_points && i < hyphen_points->len; i++) {
-        size_t byte = g_array_index(hyphen_points, size_t, i) + shift;
-        hyphen_at[g_utf8_pointer_to_offset(m.text, m.text + byte)] = true;
+        const HyphenPoint *point = &g_array_index(hyphen_points, HyphenPoint, i);
+        size_t byte = point->offset + shift;
+        hyphen_at[g_utf8_pointer_to_offset(m.text, m.text + byte)] = point->last_resort ? 2 : 1;
       }
       int indent = request->indent_first_line ? style->indent : 0;
       ItemList list;

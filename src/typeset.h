@@ -52,11 +52,12 @@ typedef struct {
   PangoLayout *layout;   /* owned reference */
   int line_index;
   TypesetLine metrics;   /* x includes the first line's indent */
+  bool hyphenated;       /* ends with a hyphen, added or the word's own */
 } SetLine;
 
 /* Sets a paragraph into lines of request->width. Justified text in scripts
  * that space their words goes through the total-fit composer (linebreak.h),
- * which may break at the sorted byte offsets in hyphen_points (NULL: none)
+ * which may break at the HyphenPoints (hyphenate.h) given (NULL: none)
  * and draws every line with its own word spacing, flush to both edges.
  * Other text is broken by Pango. Caller owns the array (g_array_unref
  * releases the layouts). */

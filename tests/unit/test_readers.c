@@ -141,6 +141,15 @@ TEST(html_links_images_and_breaks_keep_their_text)
   article_free(a);
 }
 
+TEST(escaped_numeric_references_print_their_character)
+{
+  Article *a = read_article("---\nheadline: H\n---\n\nThe risqu\\&#233; buyer, fish \\& chips, R\\&D.\n", NULL);
+  CHECK(a != NULL);
+  if (a)
+    CHECK_STR(block(a, 0)->content.text->str, "The risqué buyer, fish & chips, R&D.");
+  article_free(a);
+}
+
 TEST(word_count_covers_printed_fields)
 {
   Article *a = read_article("---\nheadline: Two words\ndeck: three more words\n---\n\nFour words in body.\n", NULL);
@@ -344,7 +353,8 @@ TEST(shipped_layouts_load)
 RUN_TESTS("readers",
   T(front_matter_fields_are_read), T(byline_list_is_joined), T(body_blocks_have_kinds_and_lines),
   T(code_block_kept_verbatim), T(table_is_read_as_rows_of_cells),
-  T(html_links_images_and_breaks_keep_their_text), T(word_count_covers_printed_fields),
+  T(html_links_images_and_breaks_keep_their_text), T(escaped_numeric_references_print_their_character),
+  T(word_count_covers_printed_fields),
   T(article_errors_name_place_and_remedy), T(invalid_utf8_and_nul_are_located),
   T(missing_article_file), T(billion_laughs_is_refused_at_the_first_alias),
   T(deep_nesting_is_refused), T(lengths_in_every_unit), T(layout_values_are_read),

@@ -1,0 +1,109 @@
+#!/bin/sh
+# cli.sh — galley as a user meets it: help, bad input (exit status 2, one
+# clear message, no output file left behind), outputs, determinism.
+SUITE=cli
+. "$(dirname "$0")/lib.sh"
+GALLEY=${GALLEY:-./galley}
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+samples=$(ls samples/oligo-news/*.md)
+
+# ---- help -----------------------------------------------------------------
+check "--help exits 0" $GALLEY --help >/dev/null
+check "--help lists build" sh -c "$GALLEY --help | grep -q '  build'"
+check "--version" sh -c "$GALLEY --version | grep -qx 'galley [0-9.]*'"
+check "build --help lists its options" sh -c "$GALLEY build --help | grep -q -- '--dump-boxes'"
+expect_error "no command" 2 "Usage: galley COMMAND" -- $GALLEY
+expect_error "unknown command" 2 "galley: error: unknown command 'bild'; try 'galley --help'" -- $GALLEY bild
+expect_error "unknown option" 2 "Unknown option --colour; try 'galley build --help'" -- $GALLEY build --colour -o "$TMP/x.pdf" $samples
+expect_error "no output" 2 "say where the PDF goes with -o FILE.pdf" -- $GALLEY build $samples
+expect_error "no articles" 2 "no article files given" -- $GALLEY build -o "$TMP/x.pdf"
+
+# ---- bad input: message, status 2, and no output -------------------------------
+bad() {   # bad NAME MESSAGE ARTICLE-TEXT [LAYOUT-TEXT]
+  name=$1; message=$2
+  printf '%b' "$3" > "$TMP/story.md"
+  layout=layouts/tabloid.yaml
+  if [ -n "${4:-}" ]; then printf '%b' "$4" > "$TMP/page.yaml"; layout=$TMP/page.yaml; fi
+  rm -f "$TMP/out.pdf"
+  expect_error "$name" 2 "$message" -- $GALLEY build --layout "$layout" -o "$TMP/out.pdf" "$TMP/story.md"
+  check "$name leaves no output" test ! -e "$TMP/out.pdf"
+  check "$name leaves no temporary file" sh -c "! ls '$TMP' | grep -q 'out.pdf.'"
+}
+good='---\nheadline: A headline\n---\n\nA paragraph.\n'
+bad "malformed YAML" "story.md:3:1: invalid YAML: flow sequence without a closing bracket" '---\nheadline: [oops\n---\nText\n'
+bad "unclosed front matter" "story.md:1:1: the front matter block opened here is never closed" '---\nheadline: H\n\nText\n'
+bad "invalid UTF-8" "story.md:5:5: invalid UTF-8 (byte 0xFF)" '---\nheadline: H\n---\n\nBad \377 byte\n'
+bad "empty article" "story.md: the file is empty" ''
+bad "missing headline" "story.md:2:1: the article has no headline" '---\ndeck: D\n---\nText\n'
+bad "no front matter" "story.md:1:1: no front matter" 'Just some text.\n'
+bad "unknown page size" "page.yaml:1:7: unknown page size 'folio'" "$good" 'page: folio\n'
+bad "unknown style key" "page.yaml:2:21: unknown style key 'colour'" "$good" 'styles:\n  body: {size: 9pt, colour: red}\n'
+bad "unknown layout key" "page.yaml:1:1: unknown layout key 'gutters' (did you mean 'gutter'?)" "$good" 'gutters: 12pt\n'
+bad "zero columns" "page.yaml:1:10: 'columns' must be a whole number from 1 to 24, not '0'" "$good" 'columns: 0\n'
+bad "columns too narrow" "narrower than 3 ems of body text" "$good" 'page: a4\ncolumns: 16\n'
+bad "margins larger than the page" "the margins leave no room" "$good" 'page: a4\nmargins: 400pt\n'
+bad "unknown font" "style 'headline' uses font family 'Nonesuch Grotesk', which is not installed" "$good" 'styles:\n  headline: {font: Nonesuch Grotesk, size: 40pt}\n'
+expect_error "missing article" 2 "no/such.md: cannot read the article: no such file; check the path" -- $GALLEY build -o "$TMP/x.pdf" no/such.md
+expect_error "missing layout" 2 "no/such.yaml: cannot read the layout: no such file" -- $GALLEY build --layout no/such.yaml -o "$TMP/x.pdf" $samples
+printf '%b' "$good" > "$TMP/ok.md"
+printf '%s\n' '---' 'headline: [x' '---' 'Text' > "$TMP/bad.md"
+expect_error "every bad article is reported" 2 "bad.md:3:1: invalid YAML" -- $GALLEY build -o "$TMP/x.pdf" "$TMP/bad.md" "$TMP/ok.md" "$TMP/bad.md"
+check "two reports for two bad files" test "$(grep -c 'error:' "$TMP/stderr")" -eq 2
+
+# ---- output that cannot be written ----------------------------------------------
+touch "$TMP/plainfile"
+expect_error "output inside a file" 2 "cannot write the output" -- $GALLEY build -o "$TMP/plainfile/out.pdf" $samples
+expect_error "output folder missing" 2 "cannot write the output" -- $GALLEY build -o "$TMP/no/such/dir/out.pdf" $samples
+echo "previous edition" > "$TMP/keep.pdf"
+$GALLEY build -o "$TMP/keep.pdf" "$TMP/bad.md" 2>/dev/null
+check "a failed build keeps the old file" grep -q "previous edition" "$TMP/keep.pdf"
+
+# ---- good output -------------------------------------------------------------------
+check "build samples" $GALLEY build -q -o "$TMP/sample.pdf" --dump-boxes "$TMP/boxes.json" $samples
+check "the PDF starts as a PDF" sh -c "head -c 5 '$TMP/sample.pdf' | grep -q '%PDF-'"
+if command -v pdfinfo >/dev/null 2>&1; then
+  pages=$(pdfinfo "$TMP/sample.pdf" | awk '/^Pages:/ {print $2}')
+  check "samples fill more than one tabloid page" test "$pages" -ge 2
+  check "every font embedded" sh -c "pdffonts '$TMP/sample.pdf' | awk 'NR > 2 && \$(NF-4) != \"yes\" {bad=1} END {exit bad}'"
+  check "title and creator in the metadata" sh -c "pdfinfo '$TMP/sample.pdf' | grep -q '^Creator: *galley '"
+  check "authors from the bylines" sh -c "pdfinfo '$TMP/sample.pdf' | grep -q '^Author:.*Raju Saha'"
+  check "pdftotext gives the user's words back" sh -c "pdftotext '$TMP/sample.pdf' - | grep -q 'Strait of Hormuz'"
+else
+  skip "poppler-utils not installed: PDF structure not checked"
+fi
+check "dump is JSON with every page" python3 -c "
+import json, sys
+d = json.load(open('$TMP/boxes.json'))
+assert len(d['pages']) >= 2
+texts = [b for p in d['pages'] for b in p['boxes'] if b['kind'] == 'text']
+assert any(b['style'] == 'headline' for b in texts)
+for b in texts:
+    assert 0 <= b['x'] and b['x'] + b['width'] <= d['page_width'] + 0.5, b
+"
+SOURCE_DATE_EPOCH=1782259200 $GALLEY build -q -o "$TMP/a.pdf" $samples
+SOURCE_DATE_EPOCH=1782259200 $GALLEY build -q -o "$TMP/b.pdf" $samples
+check "same input, same bytes" cmp -s "$TMP/a.pdf" "$TMP/b.pdf"
+check "creation date from SOURCE_DATE_EPOCH" grep -qa "CreationDate (20260624000000Z)" "$TMP/a.pdf"
+
+# ---- preview --------------------------------------------------------------------------
+check "preview pages 1-2" $GALLEY preview -q --dpi 50 --pages 1-2 -o "$TMP/page-%d.png" $samples
+check "page 1 picture" test -s "$TMP/page-1.png"
+check "page 2 picture" test -s "$TMP/page-2.png"
+check "no page 3 picture" test ! -e "$TMP/page-3.png"
+check "picture is 11 x 17 in at 50 dpi" python3 -c "
+import struct
+d = open('$TMP/page-1.png', 'rb').read(24)
+assert d[:8] == b'\x89PNG\r\n\x1a\n'
+assert struct.unpack('>II', d[16:24]) == (550, 850), struct.unpack('>II', d[16:24])
+"
+expect_error "bad page list" 2 "--pages takes page numbers and ranges" -- $GALLEY preview --pages x -o "$TMP/p.png" $samples
+
+# ---- warnings ---------------------------------------------------------------------------
+printf '%b' '---\nheadline: Photo missing\nimage: nowhere.png\ncaption: A caption.\n---\n\nText \0364\0217\0277\0275 here.\n' > "$TMP/warn.md"
+$GALLEY build -o "$TMP/warn.pdf" "$TMP/warn.md" 2>"$TMP/stderr"
+check "missing photo still builds" test -s "$TMP/warn.pdf"
+check "missing photo is a warning with its line" grep -qF "warn.md:3: $TMP/nowhere.png: image not found; a grey placeholder is printed instead" "$TMP/stderr"
+check "undrawable character is named" grep -qF "warn.md:7: no configured font can draw U+10FFFD" "$TMP/stderr"
+
+finish
