@@ -86,8 +86,14 @@ demo: deps galley
 
 unit-tests: $(TEST_BIN)
 
+# The sanitizer build stops at the first error and reports leaks, except
+# those tests/lsan.supp lists (memory libraries keep for the process).
+SANITIZER_ENV = ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0 \
+  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
+  UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+
 check: $(BIN) $(TEST_BIN)
-	@GALLEY=$(BIN) BUILD=$(BUILD) sh tests/run.sh $(TEST_BIN)
+	@$(SANITIZER_ENV) GALLEY=$(BIN) BUILD=$(BUILD) sh tests/run.sh $(TEST_BIN)
 
 golden-update: $(BIN)
 	@GALLEY=$(BIN) sh tests/golden.sh update

@@ -53,14 +53,30 @@ static char *collect_authors(Article *const *articles, unsigned count)
   return g_string_free(authors, authors->len == 0);
 }
 
+/* Articles with a `priority:` come first, most important (1) first; the
+ * rest keep the order they were given in. */
+static gint by_priority(gconstpointer a, gconstpointer b, gpointer data)
+{
+  Article *const *articles = data;
+  const Article *x = articles[*(const unsigned *)a], *y = articles[*(const unsigned *)b];
+  int px = x->priority > 0 ? x->priority : G_MAXINT, py = y->priority > 0 ? y->priority : G_MAXINT;
+  return px < py ? -1 : px > py;
+}
+
 DisplayList *compose_continuous(const Layout *layout, Fonts *fonts, Article *const *articles,
                                 unsigned count, DiagLog *log)
 {
+  GArray *order = g_array_sized_new(FALSE, FALSE, sizeof(unsigned), count);
+  for (unsigned i = 0; i < count; i++)
+    g_array_append_val(order, i);
+  g_array_sort_with_data(order, by_priority, (gpointer)articles);   /* stable */
   Typesetter *ts = typesetter_new(fonts_font_map(fonts), layout);
   Hyphenator *hyphenator = hyphenator_new(NULL);
   const char *publication = choose_publication(layout, articles, count);
   Flow *flow = flow_new(layout, ts, publication);
-  for (unsigned i = 0; i < count; i++) {
+  for (unsigned k = 0; k < count; k++) {
+    unsigned i = g_array_index(order, unsigned, k);
+    /* boxes name the story by its place among the inputs */
     Story *story = story_build(ts, hyphenator, layout, articles[i], (int)i, log);
     flow_place_story(flow, story);
     story_free(story);
@@ -71,5 +87,6 @@ DisplayList *compose_continuous(const Layout *layout, Fonts *fonts, Article *con
   g_free(authors);
   hyphenator_free(hyphenator);
   typesetter_free(ts);
+  g_array_free(order, TRUE);
   return list;
 }

@@ -12,8 +12,9 @@
  * layout file, the style's line and the Debian package to install. */
 bool compose_check_fonts(const Layout *layout, Fonts *fonts, GError **error);
 
-/* Sets the articles one after another (continuous flow). Warnings go to log.
- * Caller owns the result. */
+/* Sets the articles one after another (continuous flow): those with a
+ * priority first, most important first, the rest in the order given.
+ * Warnings go to log. Caller owns the result. */
 DisplayList *compose_continuous(const Layout *layout, Fonts *fonts, Article *const *articles,
                                 unsigned count, DiagLog *log);
 

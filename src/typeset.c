@@ -186,13 +186,14 @@ GArray *typeset_lines(PangoLayout *layout)
   GArray *lines = g_array_new(FALSE, FALSE, sizeof(TypesetLine));
   PangoLayoutIter *iter = pango_layout_get_iter(layout);
   do {
-    PangoRectangle logical;
-    pango_layout_iter_get_line_extents(iter, NULL, &logical);
+    PangoRectangle ink, logical;
+    pango_layout_iter_get_line_extents(iter, &ink, &logical);
     int baseline = pango_layout_iter_get_baseline(iter);
     PangoLayoutLine *line = pango_layout_iter_get_line_readonly(iter);
     TypesetLine info = {
       .x = logical.x, .width = logical.width,
       .ascent = baseline - logical.y, .descent = logical.y + logical.height - baseline,
+      .ink_ascent = MAX(0, baseline - ink.y), .ink_descent = MAX(0, ink.y + ink.height - baseline),
       .start_index = line->start_index, .length = line->length,
     };
     g_array_append_val(lines, info);

@@ -36,7 +36,8 @@ PangoLayout *typeset_plain(Typesetter *ts, const TypesetRequest *request, const 
 
 typedef struct {
   int x, width;          /* logical extents relative to the layout's left edge */
-  int ascent, descent;   /* from the baseline, both positive */
+  int ascent, descent;   /* logical, from the baseline, both positive */
+  int ink_ascent, ink_descent;   /* how far the glyphs really reach */
   int start_index, length;   /* bytes of the layout's text */
 } TypesetLine;
 

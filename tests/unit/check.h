@@ -61,6 +61,7 @@ static int run_test_cases(const char *suite, const TestCase *cases, size_t count
     }
   }
   printf("%s: %d passed, %d failed\n", suite, passed, failed);
+  fflush(stdout);   /* LeakSanitizer ends the process without flushing */
   return failed ? 1 : 0;
 }
 
