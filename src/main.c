@@ -4,6 +4,7 @@
  * Exit status: 0 success; 2 bad input, usage error or unwritable output.
  * A failing article does not stop the others from being read and reported;
  * no output is written unless every input was read. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,7 @@
 #include "compose.h"
 #include "diag.h"
 #include "fonts.h"
+#include "importer.h"
 #include "layout.h"
 #include "output.h"
 #include "render.h"
@@ -34,6 +36,8 @@ typedef struct {
   char *dump_boxes;
   double dpi;
   char *pages;
+  char *date_order;
+  gboolean keep_all;
   gboolean quiet, verbose;
   char **inputs;
 } Options;
@@ -104,13 +108,55 @@ static void job_clear(Job *job)
   g_free(job->data_dir);
 }
 
-static gboolean read_articles(Job *job, char **inputs)
+/* --date-order and --keep-all as the importer takes them. */
+static gboolean import_options(const Options *options, ImportOptions *import)
+{
+  import->keep_all = options->keep_all;
+  import->date_order = DATE_ORDER_AUTO;
+  if (!options->date_order || strcmp(options->date_order, "auto") == 0)
+    return TRUE;
+  if (strcmp(options->date_order, "dmy") == 0) {
+    import->date_order = DATE_ORDER_DMY;
+  } else if (strcmp(options->date_order, "mdy") == 0) {
+    import->date_order = DATE_ORDER_MDY;
+  } else {
+    fprintf(stderr, "galley: error: --date-order takes dmy or mdy, not '%s'\n", options->date_order);
+    return FALSE;
+  }
+  return TRUE;
+}
+
+/* Imports a plain-text article, saying in one line what was found. */
+static Article *import_text(const char *path, const ImportOptions *import, gboolean quiet,
+                            DiagLog *log, GError **error)
+{
+  ImportReport report = { 0 };
+  Article *article = importer_read_file(path, import, &report, log, error);
+  if (article && !quiet)
+    fprintf(stderr, "galley: imported %s: %s\n", path, report.summary);
+  importer_report_clear(&report);
+  return article;
+}
+
+/* An article file, or plain text (.txt) through the importer. */
+static Article *read_article(const char *path, const Options *options, DiagLog *log,
+                             GError **error)
+{
+  if (!importer_is_text_path(path))
+    return article_read_file(path, error);
+  ImportOptions import;
+  import_options(options, &import);   /* checked before reading */
+  return import_text(path, &import, options->quiet, log, error);
+}
+
+static gboolean read_articles(Job *job, const Options *options)
 {
   gboolean ok = TRUE;
+  char **inputs = options->inputs;
   job->articles = g_ptr_array_new_with_free_func((GDestroyNotify)article_free);
   for (int i = 0; inputs && inputs[i]; i++) {
     GError *error = NULL;
-    Article *article = article_read_file(inputs[i], &error);
+    Article *article = read_article(inputs[i], options, job->log, &error);
     if (!article) {
       print_error(error);
       g_error_free(error);
@@ -131,6 +177,9 @@ static gboolean job_load(Job *job, const Options *options)
     fprintf(stderr, "galley: error: no article files given; try 'galley build --help'\n");
     return FALSE;
   }
+  ImportOptions import;
+  if (!import_options(options, &import))
+    return FALSE;
   GError *error = NULL;
   char *layout_path = resolve_layout(job->data_dir, options->layout);
   job->layout = layout_read_file(layout_path, &error);
@@ -148,7 +197,7 @@ static gboolean job_load(Job *job, const Options *options)
     print_error(error);
     g_error_free(error);
   }
-  gboolean articles_ok = read_articles(job, options->inputs);
+  gboolean articles_ok = read_articles(job, options);
   return job->layout && job->fonts && articles_ok;
 }
 
@@ -232,7 +281,8 @@ static int run_build(const Options *options)
 
 /* ---- preview ---------------------------------------------------------------------- */
 
-/* Parses "1-3,5" into a bitmap of pages (1-based) up to count. */
+/* Parses "1-3,5" into a bitmap of pages (1-based) up to count; with count 0
+ * (wanted NULL) it only checks the syntax. */
 static gboolean parse_pages(const char *spec, int count, gboolean *wanted)
 {
   if (!spec) {
@@ -311,6 +361,13 @@ static int run_preview(const Options *options)
     fprintf(stderr, "galley: error: --dpi must be between 10 and 1200\n");
     return EXIT_BAD_INPUT;
   }
+  /* checked before anything is laid out: a run that cannot finish should
+   * not compose (composing, then resetting cairo's static data without
+   * rendering, intermittently trips an assertion inside cairo) */
+  if (!parse_pages(options->pages, 0, NULL)) {
+    fprintf(stderr, "galley: error: --pages takes page numbers and ranges such as 1-3,5\n");
+    return EXIT_BAD_INPUT;
+  }
   Job job = { 0 };
   int status = EXIT_BAD_INPUT;
   if (job_load(&job, options)) {
@@ -330,6 +387,120 @@ static int run_preview(const Options *options)
   return status;
 }
 
+/* ---- import ------------------------------------------------------------------------ */
+
+/* Where the article made from input goes: standard output without -o; the
+ * folder -o names (NAME.txt -> DIR/NAME.md); or the file -o names. */
+static char *import_target(const char *output, const char *input, gboolean to_folder)
+{
+  if (!output)
+    return g_strdup("-");
+  if (!to_folder)
+    return g_strdup(output);
+  char *base = g_path_get_basename(input);
+  if (importer_is_text_path(base))
+    base[strlen(base) - 4] = '\0';
+  char *name = g_strconcat(base, ".md", NULL);
+  char *path = g_build_filename(output, name, NULL);
+  g_free(name);
+  g_free(base);
+  return path;
+}
+
+/* Two inputs with the same name would overwrite each other's article. */
+static gboolean targets_distinct(const Options *options, gboolean to_folder)
+{
+  GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+  gboolean ok = TRUE;
+  for (int i = 0; ok && options->inputs[i]; i++) {
+    char *target = import_target(options->output, options->inputs[i], to_folder);
+    if (g_hash_table_contains(seen, target)) {
+      fprintf(stderr, "galley: error: two inputs would both be written to %s; import them "
+                      "into different folders\n", target);
+      ok = FALSE;
+    }
+    g_hash_table_add(seen, target);
+  }
+  g_hash_table_destroy(seen);
+  return ok;
+}
+
+static gboolean write_import(const Options *options, const char *input, const Article *article,
+                             gboolean to_folder)
+{
+  char *target = import_target(options->output, input, to_folder);
+  char *dir = to_folder ? g_strdup(options->output)
+                        : options->output ? g_path_get_dirname(options->output) : g_strdup(".");
+  char *markdown = importer_to_markdown(article, dir);
+  GBytes *bytes = g_bytes_new_take(markdown, strlen(markdown));
+  GError *error = NULL;
+  gboolean ok = output_write(target, bytes, &error);
+  if (!ok) {
+    print_error(error);
+    g_error_free(error);
+  } else if (options->verbose && options->output) {
+    fprintf(stderr, "galley: wrote %s\n", target);
+  }
+  g_bytes_unref(bytes);
+  g_free(dir);
+  g_free(target);
+  return ok;
+}
+
+/* Writes every article, or none when one input could not be read. */
+static gboolean write_imports(const Options *options, GPtrArray *articles, gboolean to_folder)
+{
+  if (to_folder && g_mkdir_with_parents(options->output, 0777) != 0) {
+    fprintf(stderr, "galley: error: %s: cannot make the folder: %s\n", options->output,
+            g_strerror(errno));
+    return FALSE;
+  }
+  for (guint i = 0; i < articles->len; i++)
+    if (!write_import(options, options->inputs[i], g_ptr_array_index(articles, i), to_folder))
+      return FALSE;
+  return TRUE;
+}
+
+static int run_import(const Options *options)
+{
+  ImportOptions import;
+  if (!import_options(options, &import))
+    return EXIT_BAD_INPUT;
+  guint count = options->inputs ? g_strv_length(options->inputs) : 0;
+  gboolean to_folder = options->output && (g_str_has_suffix(options->output, "/") ||
+                                           g_file_test(options->output, G_FILE_TEST_IS_DIR));
+  if (count == 0) {
+    fprintf(stderr, "galley: error: no text files given; try 'galley import --help'\n");
+    return EXIT_BAD_INPUT;
+  }
+  if (count > 1 && !to_folder) {
+    fprintf(stderr, "galley: error: %u text files give %u articles; say which folder they go "
+                    "in with -o DIR/\n", count, count);
+    return EXIT_BAD_INPUT;
+  }
+  if (!targets_distinct(options, to_folder))
+    return EXIT_BAD_INPUT;
+  DiagLog *log = diag_log_new();
+  GPtrArray *articles = g_ptr_array_new_with_free_func((GDestroyNotify)article_free);
+  gboolean ok = TRUE;
+  for (guint i = 0; i < count; i++) {
+    GError *error = NULL;
+    Article *article = import_text(options->inputs[i], &import, options->quiet, log, &error);
+    if (!article) {
+      print_error(error);
+      g_error_free(error);
+      ok = FALSE;
+    }
+    g_ptr_array_add(articles, article);
+  }
+  ok = ok && write_imports(options, articles, to_folder);
+  if (!options->quiet)
+    diag_log_print(log);
+  g_ptr_array_free(articles, TRUE);
+  diag_log_free(log);
+  return ok ? EXIT_SUCCESS : EXIT_BAD_INPUT;
+}
+
 /* ---- the command table -------------------------------------------------------------- */
 
 typedef struct {
@@ -345,9 +516,11 @@ static const GOptionEntry build_entries[] = {
   { "layout", 'l', 0, G_OPTION_ARG_FILENAME, &opts.layout, "Page layout: a YAML file or a shipped name (default: tabloid)", "LAYOUT" },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opts.output, "Write the PDF here (required)", "FILE.pdf" },
   { "dump-boxes", 0, 0, G_OPTION_ARG_FILENAME, &opts.dump_boxes, "Also write the display list as JSON", "FILE.json" },
+  { "date-order", 0, 0, G_OPTION_ARG_STRING, &opts.date_order, "Plain-text articles: read dates such as 6/1/2015 as dmy or mdy (default: from the text, else dmy)", "ORDER" },
+  { "keep-all", 0, 0, G_OPTION_ARG_NONE, &opts.keep_all, "Plain-text articles: keep web furniture (\"Latest Videos\", \"Share this\")", NULL },
   { "quiet", 'q', 0, G_OPTION_ARG_NONE, &opts.quiet, "Print errors only", NULL },
   { "verbose", 'v', 0, G_OPTION_ARG_NONE, &opts.verbose, "Say what was built", NULL },
-  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opts.inputs, NULL, "ARTICLE.md..." },
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opts.inputs, NULL, "ARTICLE.md|ARTICLE.txt..." },
   { NULL, 0, 0, 0, NULL, NULL, NULL }
 };
 
@@ -358,21 +531,35 @@ static const GOptionEntry preview_entries[] = {
   { "pages", 0, 0, G_OPTION_ARG_STRING, &opts.pages, "Pages to draw, such as 1-3,5 (default: all)", "LIST" },
   { "page", 0, 0, G_OPTION_ARG_STRING, &opts.pages, "Alias of --pages", "N" },
   { "dump-boxes", 0, 0, G_OPTION_ARG_FILENAME, &opts.dump_boxes, "Also write the display list as JSON", "FILE.json" },
+  { "date-order", 0, 0, G_OPTION_ARG_STRING, &opts.date_order, "Plain-text articles: read dates such as 6/1/2015 as dmy or mdy (default: from the text, else dmy)", "ORDER" },
+  { "keep-all", 0, 0, G_OPTION_ARG_NONE, &opts.keep_all, "Plain-text articles: keep web furniture (\"Latest Videos\", \"Share this\")", NULL },
   { "quiet", 'q', 0, G_OPTION_ARG_NONE, &opts.quiet, "Print errors only", NULL },
   { "verbose", 'v', 0, G_OPTION_ARG_NONE, &opts.verbose, "Say what was drawn", NULL },
-  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opts.inputs, NULL, "ARTICLE.md..." },
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opts.inputs, NULL, "ARTICLE.md|ARTICLE.txt..." },
+  { NULL, 0, 0, 0, NULL, NULL, NULL }
+};
+
+static const GOptionEntry import_entries[] = {
+  { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opts.output, "Write the article here; a folder (DIR/) for several files (default: standard output)", "DIR/" },
+  { "date-order", 0, 0, G_OPTION_ARG_STRING, &opts.date_order, "Read dates such as 6/1/2015 as dmy or mdy (default: from the text, else dmy)", "ORDER" },
+  { "keep-all", 0, 0, G_OPTION_ARG_NONE, &opts.keep_all, "Keep web furniture (\"Latest Videos\", \"Share this\") in the body", NULL },
+  { "quiet", 'q', 0, G_OPTION_ARG_NONE, &opts.quiet, "Print errors only, not what was detected", NULL },
+  { "verbose", 'v', 0, G_OPTION_ARG_NONE, &opts.verbose, "Also say which files were written", NULL },
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opts.inputs, NULL, "FILE.txt..." },
   { NULL, 0, 0, 0, NULL, NULL, NULL }
 };
 
 static const Command commands[] = {
   { "build", "lay articles out and write a PDF", run_build, build_entries },
   { "preview", "lay articles out and write PNG pictures of the pages", run_preview, preview_entries },
+  { "import", "turn scraped plain-text articles into the article format", run_import, import_entries },
 };
 
 static void print_usage(FILE *out)
 {
   fprintf(out, "Usage: galley COMMAND [OPTIONS] ARTICLE.md...\n\n"
-               "galley lays out newspaper pages from Markdown articles and YAML page layouts.\n\n"
+               "galley lays out newspaper pages from Markdown articles and YAML page layouts.\n"
+               "Plain-text articles (.txt) are imported on the way in.\n\n"
                "Commands:\n");
   for (size_t i = 0; i < G_N_ELEMENTS(commands); i++)
     fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
@@ -380,7 +567,9 @@ static void print_usage(FILE *out)
                "  --version  show galley's version\n\n"
                "Examples:\n"
                "  galley build --layout tabloid -o out/story.pdf samples/oligo-news/*.md\n"
-               "  galley preview --layout tabloid --dpi 100 -o out/page-%%d.png samples/oligo-news/*.md\n\n"
+               "  galley preview --layout tabloid --dpi 100 -o out/page-%%d.png samples/oligo-news/*.md\n"
+               "  galley import samples/oligo-news/oligo-news-without-missiles.txt\n"
+               "  galley import -o articles/ raw/*.txt\n\n"
                "Exit status: 0 success; 2 bad input, usage error or unwritable output.\n");
 }
 
@@ -408,6 +597,7 @@ static int run_command(const Command *command, int argc, char **argv)
   g_free(opts.output);
   g_free(opts.dump_boxes);
   g_free(opts.pages);
+  g_free(opts.date_order);
   g_strfreev(opts.inputs);
   return status;
 }
