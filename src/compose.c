@@ -53,14 +53,37 @@ static char *collect_authors(Article *const *articles, unsigned count)
   return g_string_free(authors, authors->len == 0);
 }
 
+static int priority_rank(const Article *article)
+{
+  return article->priority > 0 ? article->priority : G_MAXINT;
+}
+
 /* Articles with a `priority:` come first, most important (1) first; the
  * rest keep the order they were given in. */
 static gint by_priority(gconstpointer a, gconstpointer b, gpointer data)
 {
   Article *const *articles = data;
-  const Article *x = articles[*(const unsigned *)a], *y = articles[*(const unsigned *)b];
-  int px = x->priority > 0 ? x->priority : G_MAXINT, py = y->priority > 0 ? y->priority : G_MAXINT;
-  return px < py ? -1 : px > py;
+  int x = priority_rank(articles[*(const unsigned *)a]);
+  int y = priority_rank(articles[*(const unsigned *)b]);
+  return x < y ? -1 : x > y;
+}
+
+/* The next story to place: the first waiting one, unless it does not fit
+ * in the space left on the page and a later one of the same priority does
+ * (a hole at a page foot is filled, as an editor would fill it). */
+static unsigned next_story(const Flow *flow, GPtrArray *waiting)
+{
+  const Story *first = g_ptr_array_index(waiting, 0);
+  if (flow_story_fits(flow, first))
+    return 0;
+  for (unsigned k = 1; k < waiting->len; k++) {
+    const Story *later = g_ptr_array_index(waiting, k);
+    if (priority_rank(later->article) != priority_rank(first->article))
+      break;
+    if (flow_story_fits(flow, later))
+      return k;
+  }
+  return 0;
 }
 
 DisplayList *compose_continuous(const Layout *layout, Fonts *fonts, Article *const *articles,
@@ -74,13 +97,18 @@ DisplayList *compose_continuous(const Layout *layout, Fonts *fonts, Article *con
   Hyphenator *hyphenator = hyphenator_new(NULL);
   const char *publication = choose_publication(layout, articles, count);
   Flow *flow = flow_new(layout, ts, publication);
+  GPtrArray *waiting = g_ptr_array_new_with_free_func((GDestroyNotify)story_free);
   for (unsigned k = 0; k < count; k++) {
     unsigned i = g_array_index(order, unsigned, k);
     /* boxes name the story by its place among the inputs */
-    Story *story = story_build(ts, hyphenator, layout, articles[i], (int)i, log);
-    flow_place_story(flow, story);
-    story_free(story);
+    g_ptr_array_add(waiting, story_build(ts, hyphenator, layout, articles[i], (int)i, log));
   }
+  while (waiting->len > 0) {
+    unsigned k = next_story(flow, waiting);
+    flow_place_story(flow, g_ptr_array_index(waiting, k));
+    g_ptr_array_remove_index(waiting, k);
+  }
+  g_ptr_array_free(waiting, TRUE);
   DisplayList *list = flow_finish(flow);
   char *authors = collect_authors(articles, count);
   display_list_set_metadata(list, count == 1 ? articles[0]->headline : publication, authors);

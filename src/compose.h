@@ -13,8 +13,9 @@
 bool compose_check_fonts(const Layout *layout, Fonts *fonts, GError **error);
 
 /* Sets the articles one after another (continuous flow): those with a
- * priority first, most important first, the rest in the order given.
- * Warnings go to log. Caller owns the result. */
+ * priority first, most important first, the rest in the order given, except
+ * that a story too big for the space left on a page waits while a later one
+ * of the same priority fills it. Warnings go to log. Caller owns the result. */
 DisplayList *compose_continuous(const Layout *layout, Fonts *fonts, Article *const *articles,
                                 unsigned count, DiagLog *log);
 

@@ -417,11 +417,25 @@ static void place_cutoff_rule(Flow *flow, int row)
                         layout->margin_left + layout_live_width(layout), y, layout->rule_width);
 }
 
+/* Rows a story needs to start on a page: its head, its photo, and a few
+ * lines of body, so neither head nor photo is left alone at a page foot. */
+static int rows_to_start(const Flow *flow, const Story *story)
+{
+  int rows = rows_covering(flow, story->head_height + flow->pitch / 2) + MIN_BODY_ROWS;
+  if (story->photo || story->photo_placeholder)
+    rows += rows_covering(flow, story->photo_block_height + flow->pitch / 2);
+  return rows;
+}
+
+bool flow_story_fits(const Flow *flow, const Story *story)
+{
+  return flow->page >= 0 && flow->row + rows_to_start(flow, story) <= flow->rows_per_page;
+}
+
 void flow_place_story(Flow *flow, const Story *story)
 {
   const Layout *layout = flow->layout;
-  int head_rows = rows_covering(flow, story->head_height + flow->pitch / 2);
-  if (flow->page < 0 || flow->row + head_rows + MIN_BODY_ROWS > flow->rows_per_page)
+  if (!flow_story_fits(flow, story))
     start_page(flow);
   else if (flow->row > 0)
     place_cutoff_rule(flow, flow->row);

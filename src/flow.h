@@ -20,7 +20,11 @@ typedef struct Flow Flow;
 /* Borrows layout and ts until flow_finish. */
 Flow *flow_new(const Layout *layout, Typesetter *ts, const char *publication);
 
-/* Places a story after the previous one. The story must outlive the flow's
+/* True when the story can start on the current page: its head, photo and
+ * a few body lines fit in the space left. */
+bool flow_story_fits(const Flow *flow, const Story *story);
+
+/* Places a story after the previous one (on a new page unless it fits). The story must outlive the flow's
  * display list only as far as its layouts go: boxes keep references. */
 void flow_place_story(Flow *flow, const Story *story);
 

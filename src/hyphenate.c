@@ -10,7 +10,8 @@
 #include <hyphen.h>
 #include <string.h>
 
-#define MIN_WORD_CHARS 6
+#define MIN_WORD_CHARS 6          /* house rule: shorter words stay whole ... */
+#define MIN_LAST_RESORT_CHARS 5   /* ... unless the alternative is a gaping line */
 #define LEFT_MIN 2
 #define RIGHT_MIN 3
 #define SOFT_HYPHEN "\xc2\xad"
@@ -19,6 +20,7 @@
 struct Hyphenator {
   char *dictionary_dir;
   GHashTable *dictionaries;   /* language -> HyphenDict* (NULL value: none) */
+  GHashTable *words;          /* "dictionary address:word" -> GArray of break offsets */
 };
 
 static void free_dictionary(gpointer dict)
@@ -32,6 +34,7 @@ Hyphenator *hyphenator_new(const char *dictionary_dir)
   Hyphenator *h = g_new0(Hyphenator, 1);
   h->dictionary_dir = g_strdup(dictionary_dir ? dictionary_dir : "/usr/share/hyphen");
   h->dictionaries = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, free_dictionary);
+  h->words = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_array_unref);
   return h;
 }
 
@@ -39,6 +42,7 @@ void hyphenator_free(Hyphenator *h)
 {
   if (!h)
     return;
+  g_hash_table_destroy(h->words);
   g_hash_table_destroy(h->dictionaries);
   g_free(h->dictionary_dir);
   g_free(h);
@@ -90,15 +94,15 @@ bool hyphenator_supports(Hyphenator *h, const char *language)
   return dictionary_for(h, language) != NULL;
 }
 
-/* Adds to points the byte offsets inside word (at base) where the
- * dictionary allows a break, honouring the left and right minimums. */
-static void find_hyphen_points(HyphenDict *dict, const char *word, size_t len, size_t base,
-                               bool last_resort, GArray *points)
+/* The byte offsets inside word where the dictionary allows a break,
+ * honouring the left and right minimums. */
+static GArray *dictionary_points(HyphenDict *dict, const char *word, size_t len)
 {
+  GArray *points = g_array_new(FALSE, FALSE, sizeof(size_t));
   char *lower = g_utf8_strdown(word, (gssize)len);
   if (strlen(lower) != len) {   /* case mapping changed the length: leave it whole */
     g_free(lower);
-    return;
+    return points;
   }
   char *hyphens = g_malloc0(len + 5);
   char **rep = NULL;
@@ -111,7 +115,7 @@ static void find_hyphen_points(HyphenDict *dict, const char *word, size_t len, s
     chars_left++;
     /* replacement hyphenation (rep) changes spelling: not used */
     if ((hyphens[i] & 1) && chars_left >= LEFT_MIN && chars_total - chars_left >= RIGHT_MIN) {
-      HyphenPoint point = { base + i + 1, last_resort };
+      size_t point = i + 1;
       g_array_append_val(points, point);
     }
   }
@@ -124,11 +128,32 @@ static void find_hyphen_points(HyphenDict *dict, const char *word, size_t len, s
   g_free(cut);
   g_free(hyphens);
   g_free(lower);
+  return points;
+}
+
+/* Adds the word's hyphenation points (at base in the text) to points.
+ * News copy repeats its words, and libhyphen's pattern search is costly,
+ * so each word's points are worked out once per dictionary. */
+static void find_hyphen_points(Hyphenator *h, HyphenDict *dict, const char *word, size_t len,
+                               size_t base, bool last_resort, GArray *points)
+{
+  char *key = g_strdup_printf("%p:%.*s", (void *)dict, (int)len, word);
+  GArray *cached = g_hash_table_lookup(h->words, key);
+  if (!cached) {
+    cached = dictionary_points(dict, word, len);
+    g_hash_table_insert(h->words, key, cached);
+  } else {
+    g_free(key);
+  }
+  for (unsigned i = 0; i < cached->len; i++) {
+    HyphenPoint point = { base + g_array_index(cached, size_t, i), last_resort };
+    g_array_append_val(points, point);
+  }
 }
 
 static bool hyphenatable(const char *word, size_t len, const char *before, const char *after)
 {
-  if (g_utf8_strlen(word, (gssize)len) < MIN_WORD_CHARS)
+  if (g_utf8_strlen(word, (gssize)len) < MIN_LAST_RESORT_CHARS)
     return false;
   /* next to digits, slashes or @: a number, address or code, not a word */
   if ((before && strchr("0123456789/@._:", *before)) || (after && *after && strchr("0123456789/@_", *after)))
@@ -219,8 +244,10 @@ GArray *hyphenator_points(Hyphenator *h, const char *language, const RichText *t
     const char *after = i < len ? src + i : NULL;
     if (start < last && hyphenatable(src + start, i - start, before, after) &&
         !run_edge_inside(text, start, i))
-      find_hyphen_points(dict, src + start, i - start, start,
-                         g_unichar_isupper(g_utf8_get_char(src + start)), points);
+      find_hyphen_points(h, dict, src + start, i - start, start,
+                         g_unichar_isupper(g_utf8_get_char(src + start)) ||
+                           g_utf8_strlen(src + start, (gssize)(i - start)) < MIN_WORD_CHARS,
+                         points);
   }
   return points;
 }

@@ -21,7 +21,8 @@ void hyphenator_free(Hyphenator *hyphenator);
 bool hyphenator_supports(Hyphenator *hyphenator, const char *language);
 
 /* A place where a line may break with a hyphen. Points in capitalised
- * words (names) are for the last resort only: a very loose line is worse. */
+ * words (names) and in five-letter words are for the last resort only:
+ * a very loose line is worse. */
 typedef struct {
   size_t offset;       /* bytes into the text */
   bool last_resort;

@@ -129,11 +129,15 @@ static void add_break_nodes(GArray *nodes, const Candidate *best, const BreakIte
   }
 }
 
-static double badness_of(double ratio)
+/* TeX's badness, capped at BREAK_INFINITY; in an emergency pass the cap
+ * is lifted, so that among lines all too loose the least loose still wins
+ * instead of all costing the same. */
+static double badness_of(double ratio, bool emergency)
 {
   if (isinf(ratio))
-    return BREAK_INFINITY;   /* underfull with nothing to stretch */
-  return MIN((double)BREAK_INFINITY, 100.0 * fabs(ratio * ratio * ratio));
+    return emergency ? 100.0 * BREAK_INFINITY : BREAK_INFINITY;   /* nothing to stretch */
+  double badness = 100.0 * fabs(ratio * ratio * ratio);
+  return emergency ? badness : MIN((double)BREAK_INFINITY, badness);
 }
 
 /* Tries every active node as the start of a line ending at break b; nodes
@@ -157,8 +161,8 @@ static void try_break(GArray *nodes, GArray *active, const BreakItem *items, uns
       g_array_index(active, int, kept++) = n;
     if ((overfull && !params->allow_overfull) || (flagged && a->hyphen_run >= params->max_hyphen_run))
       continue;
-    double badness = overfull ? BREAK_INFINITY : badness_of(ratio);
-    if (badness > params->tolerance)
+    double badness = overfull ? BREAK_INFINITY : badness_of(ratio, params->allow_overfull);
+    if (badness > params->tolerance && !params->allow_overfull)
       continue;
     int fit = fitness_class(isinf(ratio) ? 1.0 : MAX(ratio, -1.0));
     double d = a->demerits + line_demerits(params, items, b, badness, a, forced);

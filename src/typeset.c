@@ -668,10 +668,15 @@ GArray *typeset_paragraph(Typesetter *ts, const TypesetRequest *request, const R
       pango_layout_get_size(hyphen, &m.hyphen_width, NULL);
       g_object_unref(hyphen);
       guint8 *hyphen_at = g_new0(guint8, m.chars + 1);
+      /* points come in text order: walk the characters alongside them */
+      int c = 0;
       for (unsigned i = 0; hyphen_points && i < hyphen_points->len; i++) {
         const HyphenPoint *point = &g_array_index(hyphen_points, HyphenPoint, i);
-        size_t byte = point->offset + shift;
-        hyphen_at[g_utf8_pointer_to_offset(m.text, m.text + byte)] = point->last_resort ? 2 : 1;
+        int byte = (int)(point->offset + shift);
+        while (c < m.chars && m.byte_of[c] < byte)
+          c++;
+        if (m.byte_of[c] == byte)
+          hyphen_at[c] = point->last_resort ? 2 : 1;
       }
       int indent = request->indent_first_line ? style->indent : 0;
       ItemList list;
