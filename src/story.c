@@ -95,7 +95,7 @@ static int line_pitch(PangoLayout *layout, int index, const TypesetLine *above,
 
 /* Lines of a head element or caption, line_pitch() apart. Returns the last
  * line's baseline. */
-static int add_lines(Builder *b, GArray *pieces, PangoLayout *layout, StyleId style, int x,
+static int add_lines(GArray *pieces, PangoLayout *layout, StyleId style, int x,
                      int first_baseline, int leading)
 {
   GArray *lines = typeset_lines(layout);
@@ -111,7 +111,6 @@ static int add_lines(Builder *b, GArray *pieces, PangoLayout *layout, StyleId st
     g_array_append_val(pieces, piece);
   }
   g_array_unref(lines);
-  (void)b;
   return baseline;
 }
 
@@ -189,7 +188,7 @@ static void stack_head_element(Builder *b, StyleId style, const char *text, Head
     first_baseline = cursor->baseline + cursor->space_after + s->space_before +
                      MAX(leading, cursor->descent + first_ascent);
   cursor->started = true;
-  cursor->baseline = add_lines(b, b->story->head_pieces, layout, style, 0, first_baseline, leading);
+  cursor->baseline = add_lines(b->story->head_pieces, layout, style, 0, first_baseline, leading);
   cursor->descent = g_array_index(lines, TypesetLine, lines->len - 1).descent;
   cursor->space_after = s->space_after;
   b->story->head_height = cursor->baseline + cursor->descent;
@@ -271,7 +270,7 @@ static void build_photo(Builder *b)
     PangoLayout *layout = keep_layout(b, typeset_plain(b->ts, &request, texts[i]), 1);
     GArray *lines = typeset_lines(layout);
     int first = cursor == 0 ? gap + g_array_index(lines, TypesetLine, 0).ascent : cursor + s->leading;
-    cursor = add_lines(b, story->photo_pieces, layout, styles[i], 0, first, s->leading);
+    cursor = add_lines(story->photo_pieces, layout, styles[i], 0, first, s->leading);
     g_array_unref(lines);
   }
   story->photo_block_height = height + cursor + (cursor ? b->layout->baseline / 3 : 0);

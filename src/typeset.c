@@ -142,14 +142,10 @@ PangoLayout *typeset_rich(Typesetter *ts, const TypesetRequest *request, const R
   const Style *style = &ts->layout->styles[request->style];
   PangoLayout *layout = new_layout(ts, request);
   PangoAttrList *attrs = base_attrs(request, style);
-  GString *full = g_string_new(NULL);
-  unsigned shift = (unsigned)full->len;
-  g_string_append_len(full, text->text->str, (gssize)text->text->len);
-  add_inline_attrs(attrs, text, shift, style);
-  pango_layout_set_text(layout, full->str, (int)full->len);
+  add_inline_attrs(attrs, text, 0, style);
+  pango_layout_set_text(layout, text->text->str, (int)text->text->len);
   pango_layout_set_attributes(layout, attrs);
   pango_attr_list_unref(attrs);
-  g_string_free(full, TRUE);
   return layout;
 }
 

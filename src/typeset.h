@@ -22,7 +22,7 @@ typedef struct {
   int width;                /* Pango units; the measure */
   const char *language;     /* ISO 639-1 or NULL for the style's/none */
   bool indent_first_line;   /* apply the style's first-line indent */
-  const char *lead_in;      /* dateline printed run-in before the text, or NULL */
+  const char *lead_in;      /* typeset_paragraph: dateline run in before the text, or NULL */
   Alignment align;          /* used when override_align is set */
   bool override_align;
   int size;                 /* Pango units; 0 = the style's size */
