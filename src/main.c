@@ -359,9 +359,7 @@ static int run_preview(const Options *options)
     fprintf(stderr, "galley: error: --dpi must be between 10 and 1200\n");
     return EXIT_BAD_INPUT;
   }
-  /* checked before anything is laid out: a run that cannot finish should
-   * not compose (composing, then resetting cairo's static data without
-   * rendering, intermittently trips an assertion inside cairo) */
+  /* a bad page list is reported before any work is done */
   if (!parse_pages(options->pages, 0, NULL)) {
     fprintf(stderr, "galley: error: --pages takes page numbers and ranges such as 1-3,5\n");
     return EXIT_BAD_INPUT;
