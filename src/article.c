@@ -205,13 +205,8 @@ Article *article_read_file(const char *path, GError **error)
 {
   char *data = NULL;
   gsize len = 0;
-  GError *local = NULL;
-  if (!g_file_get_contents(path, &data, &len, &local)) {
-    diag_set_error(error, GALLEY_ERROR_INPUT, path, 0, 0, "cannot read the article: %s",
-                   diag_file_error_reason(local));
-    g_error_free(local);
+  if (!diag_read_file(path, "article", &data, &len, error))
     return NULL;
-  }
   Article *article = article_read_buffer(path, data, len, error);
   g_free(data);
   return article;

@@ -56,6 +56,18 @@ const char *diag_file_error_reason(const GError *file_error)
   }
 }
 
+gboolean diag_read_file(const char *path, const char *what, char **data, gsize *len,
+                        GError **error)
+{
+  GError *local = NULL;
+  if (g_file_get_contents(path, data, len, &local))
+    return TRUE;
+  diag_set_error(error, GALLEY_ERROR_INPUT, path, 0, 0, "cannot read the %s: %s", what,
+                 diag_file_error_reason(local));
+  g_error_free(local);
+  return FALSE;
+}
+
 DiagLog *diag_log_new(void)
 {
   DiagLog *log = g_new0(DiagLog, 1);

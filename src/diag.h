@@ -23,6 +23,11 @@ typedef enum {
 void diag_set_error(GError **error, GalleyErrorCode code, const char *file,
                     int line, int col, const char *fmt, ...) G_GNUC_PRINTF(6, 7);
 
+/* Reads a whole input file. On failure sets error to
+ * "PATH: cannot read the WHAT: reason" and returns FALSE. Caller frees data. */
+gboolean diag_read_file(const char *path, const char *what, char **data, gsize *len,
+                        GError **error);
+
 /* A short reason for a GFileError ("no such file", "permission denied"),
  * without the path GLib puts in its own message. */
 const char *diag_file_error_reason(const GError *file_error);

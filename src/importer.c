@@ -2063,13 +2063,8 @@ Article *importer_read_file(const char *path, const ImportOptions *options,
 {
   char *data = NULL;
   gsize len = 0;
-  GError *local = NULL;
-  if (!g_file_get_contents(path, &data, &len, &local)) {
-    diag_set_error(error, GALLEY_ERROR_INPUT, path, 0, 0, "cannot read the text: %s",
-                   diag_file_error_reason(local));
-    g_error_free(local);
+  if (!diag_read_file(path, "text", &data, &len, error))
     return NULL;
-  }
   Article *article = importer_read_buffer(path, data, len, options, report, log, error);
   g_free(data);
   return article;

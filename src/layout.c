@@ -558,13 +558,8 @@ Layout *layout_read_file(const char *path, GError **error)
 {
   char *data = NULL;
   gsize len = 0;
-  GError *local = NULL;
-  if (!g_file_get_contents(path, &data, &len, &local)) {
-    diag_set_error(error, GALLEY_ERROR_INPUT, path, 0, 0, "cannot read the layout: %s",
-                   diag_file_error_reason(local));
-    g_error_free(local);
+  if (!diag_read_file(path, "layout", &data, &len, error))
     return NULL;
-  }
   Layout *layout = layout_read_buffer(path, data, len, error);
   g_free(data);
   return layout;
