@@ -366,6 +366,82 @@ TEST(more_text_never_means_fewer_pages)
   layout_free(layout);
 }
 
+/* Page and vertical position of each story's first headline line. */
+static void headline_positions(const DisplayList *list, int stories, int *page, int *baseline)
+{
+  for (int i = 0; i < stories; i++)
+    page[i] = -1;
+  for (unsigned i = 0; i < display_list_box_count(list); i++) {
+    const Box *box = display_list_box(list, i);
+    if (box->kind == BOX_TEXT && box->style == STYLE_HEADLINE && box->story >= 0 &&
+        box->story < stories && page[box->story] < 0) {
+      page[box->story] = box->page;
+      baseline[box->story] = box->y;
+    }
+  }
+}
+
+static char *story_text(const char *head, const char *extra, int paragraphs)
+{
+  GString *text = g_string_new(NULL);
+  g_string_append_printf(text, "---\nheadline: %s\n%s---\n\n", head, extra);
+  for (int p = 0; p < paragraphs; p++)
+    g_string_append(text, "Paragraph begins here and carries on with ordinary words about the "
+                          "council, the harbour and the weather, so that it fills several lines "
+                          "of a narrow newspaper column before it stops.\n\n");
+  return g_string_free(text, FALSE);
+}
+
+TEST(priority_leads_then_given_order)
+{
+  Layout *layout = test_layout("tabloid");
+  GPtrArray *articles = g_ptr_array_new_with_free_func((GDestroyNotify)article_free);
+  const char *extras[] = { "", "priority: 2\n", "priority: 1\n" };
+  for (int i = 0; i < 3; i++) {
+    char *text = story_text("A story", extras[i], 2);
+    g_ptr_array_add(articles, parse(text));
+    g_free(text);
+  }
+  if (layout && test_fonts()) {
+    DisplayList *list = compose(layout, articles);
+    int page[3], baseline[3];
+    headline_positions(list, 3, page, baseline);
+    CHECK(page[0] == 0 && page[1] == 0 && page[2] == 0);
+    CHECK(baseline[2] < baseline[1]);   /* priority 1 leads */
+    CHECK(baseline[1] < baseline[0]);   /* then 2, then the unprioritised */
+    display_list_free(list);
+  }
+  g_ptr_array_free(articles, TRUE);
+  layout_free(layout);
+}
+
+/* A story whose photo does not fit in the space left waits; a later story
+ * that fits fills the space, and the waiting one opens the next page. */
+TEST(hole_at_page_foot_is_filled_by_a_later_story)
+{
+  Layout *layout = test_layout("newsletter-letter");
+  GPtrArray *articles = g_ptr_array_new_with_free_func((GDestroyNotify)article_free);
+  char *texts[] = { story_text("The first story fills most of the page", "", 14),
+                    story_text("The second story has a big photo", "image: nowhere.png\n", 3),
+                    story_text("A short third story", "", 2) };
+  for (int i = 0; i < 3; i++) {
+    g_ptr_array_add(articles, parse(texts[i]));
+    g_free(texts[i]);
+  }
+  if (layout && test_fonts()) {
+    DisplayList *list = compose(layout, articles);
+    int page[3], baseline[3];
+    headline_positions(list, 3, page, baseline);
+    CHECK_INT(page[0], 0);
+    CHECK_INT(page[2], 0);
+    CHECK_INT(page[1], 1);
+    CHECK(baseline[2] > baseline[0]);
+    display_list_free(list);
+  }
+  g_ptr_array_free(articles, TRUE);
+  layout_free(layout);
+}
+
 TEST(unknown_font_family_names_the_package)
 {
   const char *text = "styles:\n  deck: {font: TeX Gyre Nonesuch, size: 20pt}\n";
@@ -386,4 +462,5 @@ RUN_TESTS("compose",
   T(samples_keep_every_invariant), T(long_story_flows_over_pages_and_keeps_its_text),
   T(finished_story_columns_end_together), T(word_wider_than_column_is_broken_inside_it),
   T(same_input_gives_same_boxes), T(more_text_never_means_fewer_pages),
+  T(priority_leads_then_given_order), T(hole_at_page_foot_is_filled_by_a_later_story),
   T(unknown_font_family_names_the_package))
