@@ -7,10 +7,21 @@
 #define GALLEY_CHECK_H
 
 #include <glib.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
 static int check_failures_in_test;
+static bool check_skipped_test;
+
+/* A test that cannot run here (../shared absent) says why and is counted
+ * as skipped, not passed. */
+#define SKIP(...)                                                                    \
+  do {                                                                               \
+    fprintf(stderr, "  skip: " __VA_ARGS__);                                         \
+    fprintf(stderr, "\n");                                                           \
+    check_skipped_test = true;                                                       \
+  } while (0)
 
 #define TEST(name) static void name(void)
 
@@ -49,18 +60,24 @@ typedef struct {
 
 static int run_test_cases(const char *suite, const TestCase *cases, size_t count)
 {
-  int passed = 0, failed = 0;
+  int passed = 0, failed = 0, skipped = 0;
   for (size_t i = 0; i < count; i++) {
     check_failures_in_test = 0;
+    check_skipped_test = false;
     cases[i].run();
-    if (check_failures_in_test == 0) {
+    if (check_failures_in_test == 0 && check_skipped_test) {
+      skipped++;
+    } else if (check_failures_in_test == 0) {
       passed++;
     } else {
       failed++;
       fprintf(stderr, "FAIL %s: %s\n", suite, cases[i].name);
     }
   }
-  printf("%s: %d passed, %d failed\n", suite, passed, failed);
+  if (skipped)
+    printf("%s: %d passed, %d failed, %d skipped\n", suite, passed, failed, skipped);
+  else
+    printf("%s: %d passed, %d failed\n", suite, passed, failed);
   fflush(stdout);   /* LeakSanitizer ends the process without flushing */
   return failed ? 1 : 0;
 }

@@ -253,7 +253,7 @@ static bool for_each_raw_file(RawCheck check)
   char *dir = g_build_filename(shared_dir(), "corpus", "raw", NULL);
   GDir *folder = g_dir_open(dir, 0, NULL);
   if (!folder) {
-    fprintf(stderr, "  skip: %s not found: raw corpus imports not compared\n", dir);
+    SKIP("%s not found: raw corpus imports not compared", dir);
     g_free(dir);
     return false;
   }
@@ -347,7 +347,7 @@ TEST(corpus_specifics)
   char *data = NULL;
   gsize len = 0;
   if (!g_file_get_contents(path, &data, &len, NULL)) {
-    fprintf(stderr, "  skip: %s not found\n", path);
+    SKIP("%s not found", path);
     g_free(path);
     return;
   }
