@@ -5,6 +5,8 @@
  * The JSON dump writes points with two decimals so it is stable to diff. */
 #include "displaylist.h"
 
+#include "typeset.h"
+
 #include <string.h>
 
 struct DisplayList {
@@ -57,7 +59,8 @@ void display_list_add_text(DisplayList *list, int page, int story, StyleId style
 {
   Box box = { .kind = BOX_TEXT, .page = page, .x = x, .y = baseline, .width = width,
               .height = ascent + descent, .style = style, .story = story,
-              .layout = g_object_ref(layout), .line_index = line_index };
+              .layout = g_object_ref(layout), .line_index = line_index,
+              .expansion = typeset_line_expansion(layout) };
   g_array_append_val(list->boxes, box);
 }
 
@@ -147,6 +150,8 @@ static void append_box(GString *out, const Box *box)
     char *text = display_list_box_text(box);
     append_json_string(out, text);
     g_free(text);
+    if (box->expansion)
+      g_string_append_printf(out, ", \"expansion\": %d", box->expansion);
   } else if (box->kind == BOX_RULE) {
     g_string_append(out, ", ");
     append_points(out, "stroke", box->rule_width);

@@ -23,6 +23,7 @@ typedef struct {
   int story;                /* index of the article, -1 for page furniture */
   PangoLayout *layout;      /* text: owned reference */
   int line_index;           /* text: line within layout */
+  int expansion;            /* text: glyph expansion in thousandths, drawn as a horizontal scale */
   int rule_width;           /* rules: stroke width */
   Image *image;             /* images: owned reference */
 } Box;

@@ -247,56 +247,133 @@ static unsigned fill_to(const Flow *flow, const GArray *items, unsigned from, Se
   return column_fill(items, from, columns, seg, limit, strict);
 }
 
-/* Rows between the highest and lowest column foot of a trial fill; an
- * empty column's foot is its top. */
-static int fill_spread(const Flow *flow, const GArray *items, const Segment *seg)
-{
-  int low = G_MAXINT, high = 0;
-  for (int c = 0; c < flow->layout->columns; c++) {
-    int row = seg->top[c];
-    for (unsigned i = seg->start[c]; i < seg->end[c]; i++)
-      row += 1 + (i > seg->start[c] ? g_array_index(items, BodyItem, i).space_before : 0);
-    low = MIN(low, row);
-    high = MAX(high, row);
-  }
-  return high >= low ? high - low : 0;
-}
+/* ---- balanced columns ------------------------------------------------------- */
 
-/* Column breaks that leave a widow or an orphan: a break after an item
- * that asked to stay with the next. */
-static int fill_violations(const GArray *items, const Segment *seg, int columns)
-{
-  int violations = 0;
-  for (int c = 0; c < columns; c++)
-    if (seg->end[c] > seg->start[c] && seg->end[c] < items->len &&
-        g_array_index(items, BodyItem, seg->end[c] - 1).keep_with_next)
-      violations++;
-  return violations;
-}
+/* Costs weighed when choosing column breaks (BodyItem.break_cost adds
+ * widows, orphans and words hyphenated across columns). */
+#define COST_SHORT_LEFT 1       /* per column left of the end that stops a row short */
+#define COST_RAGGED_ROW 1200    /* per row a column stops above its neighbours' line */
+#define COST_DEPTH_ROW 60       /* per row a story runs deeper than it could */
+#define COST_PAGE_FACTOR 20     /* break costs weigh this much more at a page break */
+#define MIN_LEG_ROWS 3          /* fewest lines worth a column of their own at a story's end */
+#define PAGE_FOOT_SLACK 2       /* rows a column may stop short at a page foot, at a cost */
 
-/* What a trial fill costs: each widow or orphan 10, uneven feet 6 for two
- * rows and 50 a row beyond, and 3 for every row the story runs deeper than
- * it must. A lone line at a column head reads worse than a column one line
- * short, which reads worse than a deeper story. */
-static int fill_cost(const Flow *flow, const GArray *items, const Segment *seg, int extra_rows)
-{
-  int spread = fill_spread(flow, items, seg);
-  int uneven = spread <= 1 ? 0 : spread == 2 ? 6 : 50 * spread;
-  return 10 * fill_violations(items, seg, flow->layout->columns) + uneven + 3 * extra_rows;
-}
+/* One way found to end column c at item `end`. */
+typedef struct {
+  unsigned end;
+  int cost;
+  int from;   /* index into the previous column's ways, -1 for the first */
+} ColumnWay;
 
 typedef struct {
-  int bottom, short_columns, cost;
-  bool strict;
-} Balance;
+  const GArray *items;
+  const Segment *seg;
+  int columns, bottom;
+  bool to_end;   /* the columns must take every remaining item */
+} BalanceJob;
 
-/* Places the rest of a story in balanced columns when it fits on the page:
- * every bottom row from the lowest possible to a few below the first that
- * takes all items, every number of right-hand columns stopping a row
- * short, keeping or dropping widow and orphan keeps; the cheapest fill
- * wins. When the rest does not fit, the page is filled to its foot.
- * Returns the first item not placed. */
-static unsigned balance_segment(const Flow *flow, const GArray *items, unsigned from, Segment *seg)
+static int item_rows(const GArray *items, unsigned i, unsigned start)
+{
+  return 1 + (i > start ? g_array_index(items, BodyItem, i).space_before : 0);
+}
+
+/* Adds way (end, cost) for a column unless a cheaper one ends there. */
+static void add_way(GArray *ways, unsigned end, int cost, int from)
+{
+  for (unsigned w = 0; w < ways->len; w++) {
+    ColumnWay *way = &g_array_index(ways, ColumnWay, w);
+    if (way->end == end) {
+      if (cost < way->cost)
+        *way = (ColumnWay){ end, cost, from };
+      return;
+    }
+  }
+  ColumnWay way = { end, cost, from };
+  g_array_append_val(ways, way);
+}
+
+/* The ends column c may take from `start`: its foot on the bottom row or
+ * one above it, or the story's end anywhere above (a ragged last column,
+ * costed by how far it falls short). A break is never made after an item
+ * kept firmly with the next. */
+static void column_ways(const BalanceJob *job, int c, unsigned start, int cost, int from,
+                        GArray *ways)
+{
+  unsigned n = job->items->len;
+  int room = job->bottom - job->seg->top[c];
+  if (start == n || room <= 0) {   /* an empty column is as ragged as can be */
+    add_way(ways, start, cost + COST_RAGGED_ROW * MAX(0, room - 1), from);
+    return;
+  }
+  int used = 0;
+  for (unsigned e = start; e < n;) {
+    int need = item_rows(job->items, e, start);
+    if (used + need > room)
+      break;
+    used += need;
+    e++;
+    const BodyItem *last = &g_array_index(job->items, BodyItem, e - 1);
+    bool at_foot = used >= room - 1;
+    /* at a page foot a column may stop a little short rather than split a word */
+    bool near_foot = !job->to_end && used >= room - 1 - PAGE_FOOT_SLACK;
+    if ((!at_foot && !near_foot && !(e == n && job->to_end)) || (e < n && last->keep_firmly))
+      continue;
+    /* at a page break a reader turns the page: no word is split there */
+    bool page_break = !job->to_end && c == job->columns - 1;
+    int way_cost = cost + (e < n ? last->break_cost * (page_break ? COST_PAGE_FACTOR : 1) : 0);
+    if (used < room)
+      way_cost += at_foot ? COST_SHORT_LEFT * (job->columns - c) : COST_RAGGED_ROW * (room - 1 - used);
+    add_way(ways, e, way_cost, from);
+  }
+}
+
+/* The cheapest column breaks for one bottom row (dynamic programming
+ * over the columns: each column's possible ends from each way the one
+ * before it could end). Returns the cost, G_MAXINT when there is none,
+ * and fills seg's item ranges. */
+static int best_breaks(const BalanceJob *job, unsigned from, Segment *seg)
+{
+  GArray *ways[GALLEY_MAX_COLUMNS] = { NULL };
+  for (int c = 0; c < job->columns; c++) {
+    ways[c] = g_array_new(FALSE, FALSE, sizeof(ColumnWay));
+    if (c == 0) {
+      column_ways(job, 0, from, 0, -1, ways[0]);
+      continue;
+    }
+    for (unsigned w = 0; w < ways[c - 1]->len; w++) {
+      const ColumnWay *prev = &g_array_index(ways[c - 1], ColumnWay, w);
+      column_ways(job, c, prev->end, prev->cost, (int)w, ways[c]);
+    }
+  }
+  int best = -1, cost = G_MAXINT;
+  GArray *last = ways[job->columns - 1];
+  for (unsigned w = 0; w < last->len; w++) {
+    const ColumnWay *way = &g_array_index(last, ColumnWay, w);
+    if ((!job->to_end || way->end == job->items->len) && way->cost < cost) {
+      cost = way->cost;
+      best = (int)w;
+    }
+  }
+  for (int c = job->columns - 1; c >= 0 && best >= 0; c--) {
+    const ColumnWay *way = &g_array_index(ways[c], ColumnWay, best);
+    seg->end[c] = way->end;
+    best = way->from;
+  }
+  for (int c = 0; c < job->columns; c++) {
+    seg->start[c] = c == 0 ? from : seg->end[c - 1];
+    g_array_free(ways[c], TRUE);
+  }
+  return cost;
+}
+
+/* Places the rest of a story in balanced columns: every column's foot on
+ * one bottom row or the row above it, no break after an item kept firmly
+ * with the next, and the fewest widows, orphans and words hyphenated
+ * across columns; among equals, the shallowest. When the rest does not fit
+ * on the page, the columns are filled to its foot. Returns the first item
+ * not placed. */
+static unsigned balance_segment(const Flow *flow, const GArray *items, unsigned from, Segment *seg,
+                                int *cost_out)
 {
   int columns = flow->layout->columns;
   int top_sum = 0, lowest_top = flow->rows_per_page;
@@ -305,25 +382,37 @@ static unsigned balance_segment(const Flow *flow, const GArray *items, unsigned 
     lowest_top = MIN(lowest_top, seg->top[c]);
   }
   int remaining = (int)(items->len - from);
-  int first = MAX(lowest_top + 1, (top_sum + remaining + columns - 1) / columns);
-  Balance best = { -1, 0, G_MAXINT, true };
-  int first_fit = -1;
+  /* a short ending is set in fewer, fuller legs, not a line or two per column */
+  int legs = CLAMP(remaining / MIN_LEG_ROWS, 1, columns);
+  int first = MAX(lowest_top + 1, (top_sum + remaining) / columns);
+  Segment best_seg = *seg, trial = *seg;
+  int best_cost = G_MAXINT, first_fit = -1;
   for (int bottom = first; bottom <= flow->rows_per_page; bottom++) {
     if (first_fit >= 0 && bottom > first_fit + BALANCE_WINDOW)
       break;
-    for (int strict = 1; strict >= 0; strict--)
-      for (int short_columns = columns - 1; short_columns >= 0; short_columns--) {
-        if (fill_to(flow, items, from, seg, bottom, short_columns, strict) != items->len)
-          continue;
-        first_fit = first_fit < 0 ? bottom : first_fit;
-        int cost = fill_cost(flow, items, seg, bottom - first_fit);
-        if (cost < best.cost)
-          best = (Balance){ bottom, short_columns, cost, strict };
-      }
+    BalanceJob job = { items, seg, legs, bottom, true };
+    int cost = best_breaks(&job, from, &trial);
+    if (cost == G_MAXINT)
+      continue;
+    for (int c = legs; c < columns; c++)
+      trial.start[c] = trial.end[c] = items->len;
+    first_fit = first_fit < 0 ? bottom : first_fit;
+    cost += COST_DEPTH_ROW * (bottom - first_fit);
+    if (cost < best_cost) {
+      best_cost = cost;
+      best_seg = trial;
+    }
   }
-  if (best.bottom >= 0)
-    return fill_to(flow, items, from, seg, best.bottom, best.short_columns, best.strict);
-  return fill_to(flow, items, from, seg, flow->rows_per_page, 0, true);
+  if (best_cost == G_MAXINT) {
+    BalanceJob job = { items, seg, columns, flow->rows_per_page, false };
+    best_cost = best_breaks(&job, from, &trial);
+    best_seg = trial;
+  }
+  *cost_out = best_cost;
+  if (best_cost == G_MAXINT)   /* firm keeps everywhere: fill as far as they allow */
+    return fill_to(flow, items, from, seg, flow->rows_per_page, 0, false);
+  *seg = best_seg;
+  return seg->end[columns - 1];
 }
 
 static void place_item(Flow *flow, const Story *story, const BodyItem *item, int x, int row)
@@ -397,7 +486,8 @@ static int place_body(Flow *flow, const Story *story, Segment *seg, int story_to
   int columns = flow->layout->columns;
   unsigned next = 0;
   for (;;) {
-    next = balance_segment(flow, items, next, seg);
+    int cost;
+    next = balance_segment(flow, items, next, seg, &cost);
     place_columns(flow, story, seg);
     place_column_rules(flow, story, seg, story_top);
     if (next >= items->len)
@@ -427,9 +517,35 @@ static int rows_to_start(const Flow *flow, const Story *story)
   return rows;
 }
 
+/* What the story's first columns would cost if it started on this page:
+ * the head and photo take their rows, the body is balanced or runs to the
+ * page foot (balance_segment's costs). */
+static int first_page_cost(const Flow *flow, const Story *story)
+{
+  int columns = flow->layout->columns;
+  int below_head = flow->row + rows_covering(flow, story->head_height + flow->pitch / 2);
+  Segment seg;
+  memset(&seg, 0, sizeof seg);
+  for (int c = 0; c < columns; c++)
+    seg.top[c] = c < story->head_columns ? below_head : flow->row;
+  if (story->photo || story->photo_placeholder) {
+    int row = max_top(&seg, 0, story->photo_columns);
+    for (int c = 0; c < story->photo_columns; c++)
+      seg.top[c] = row + rows_covering(flow, story->photo_block_height + flow->pitch / 2);
+  }
+  int cost;
+  balance_segment(flow, story->body_items, 0, &seg, &cost);
+  return cost;
+}
+
+/* A story starts on this page when its head, photo and a few body lines
+ * fit, and its first columns need not split a word or strand a line at
+ * the page foot (a page that holds nothing yet takes it anyway). */
 bool flow_story_fits(const Flow *flow, const Story *story)
 {
-  return flow->page >= 0 && flow->row + rows_to_start(flow, story) <= flow->rows_per_page;
+  if (flow->page < 0 || flow->row + rows_to_start(flow, story) > flow->rows_per_page)
+    return false;
+  return flow->row == 0 || first_page_cost(flow, story) < BREAK_COST_HYPHEN * COST_PAGE_FACTOR;
 }
 
 void flow_place_story(Flow *flow, const Story *story)

@@ -255,6 +255,98 @@ static bool read_margins(Reader *r, const YamlNode *value)
   return value->kind != YAML_SEQUENCE;
 }
 
+/* "2%" or "0.5%", as per mille of the whole, from 0 to max. */
+static bool read_per_mille(Reader *r, const YamlNode *value, const char *key, int max, int *out)
+{
+  if (!want_scalar(r, value, key))
+    return false;
+  char *end = NULL;
+  double percent = g_ascii_strtod(value->scalar, &end);
+  if (end != value->scalar && !strcmp(end, "%") && percent >= 0 && percent * 10 <= max + 1e-9) {
+    *out = (int)(percent * 10 + 0.5);
+    return true;
+  }
+  diag_set_error(r->error, GALLEY_ERROR_INPUT, r->path, value->line, value->column,
+                 "'%s' must be a percentage from 0%% to %g%%, such as 1.5%%, not '%s'", key,
+                 max / 10.0, value->scalar);
+  return false;
+}
+
+typedef bool (*KeyReader)(Reader *r, const YamlNode *key, const YamlNode *value);
+
+/* Reads a mapping key by key; unknown keys are errors that list the known. */
+static bool read_mapping(Reader *r, const YamlNode *value, const char *what,
+                         const char *const *keys, KeyReader read_key)
+{
+  if (value->kind != YAML_MAPPING) {
+    diag_set_error(r->error, GALLEY_ERROR_INPUT, r->path, value->line, value->column,
+                   "'%s' takes keys such as '%s: ...'", what, keys[0]);
+    return false;
+  }
+  for (unsigned i = 0; i < value->keys->len; i++) {
+    const YamlNode *key = g_ptr_array_index(value->keys, i);
+    size_t k = 0;
+    while (keys[k] && strcmp(keys[k], key->scalar) != 0)
+      k++;
+    if (!keys[k]) {
+      unknown_key_error(r->error, r->path, key, what, keys);
+      return false;
+    }
+    if (!read_key(r, key, g_ptr_array_index(value->values, i)))
+      return false;
+  }
+  return true;
+}
+
+static const char *const justification_keys[] = {
+  "word_stretch", "word_shrink", "letter_spacing", "expansion", "protrusion", NULL
+};
+
+static bool read_justification_key(Reader *r, const YamlNode *key, const YamlNode *value)
+{
+  Justification *j = &r->layout->justification;
+  const char *k = key->scalar;
+  int per_mille = 0;
+  if (!strcmp(k, "protrusion"))
+    return read_bool(r, value, k, &j->protrusion);
+  /* microtype's own limit: past 2 % letters visibly change */
+  int max = !strcmp(k, "letter_spacing") || !strcmp(k, "expansion") ? 20 : 2000;
+  if (!read_per_mille(r, value, k, max, &per_mille))
+    return false;
+  if (!strcmp(k, "word_stretch")) j->word_stretch = per_mille / 10;
+  else if (!strcmp(k, "word_shrink")) j->word_shrink = MIN(per_mille / 10, 90);
+  else if (!strcmp(k, "letter_spacing")) j->letter_spacing = per_mille;
+  else j->expansion = per_mille;
+  return true;
+}
+
+static const char *const hyphenation_keys[] = {
+  "min_word", "min_left", "min_right", "max_consecutive", "capitalized", "last_word",
+  "exceptions", NULL
+};
+
+static bool read_hyphenation_key(Reader *r, const YamlNode *key, const YamlNode *value)
+{
+  Hyphenation *h = &r->layout->hyphenation;
+  const char *k = key->scalar;
+  if (!strcmp(k, "min_word")) return read_int(r, value, k, 2, 40, &h->min_word);
+  if (!strcmp(k, "min_left")) return read_int(r, value, k, 1, 10, &h->min_left);
+  if (!strcmp(k, "min_right")) return read_int(r, value, k, 1, 10, &h->min_right);
+  if (!strcmp(k, "max_consecutive")) return read_int(r, value, k, 1, 10, &h->max_consecutive);
+  if (!strcmp(k, "capitalized")) return read_bool(r, value, k, &h->capitalized);
+  if (!strcmp(k, "last_word")) return read_bool(r, value, k, &h->last_word);
+  char *name = NULL;
+  if (!read_string(r, value, k, &name))
+    return false;
+  /* relative to the layout, like every path in it */
+  char *dir = g_path_get_dirname(r->path);
+  g_free(h->exceptions);
+  h->exceptions = g_path_is_absolute(name) ? g_strdup(name) : g_build_filename(dir, name, NULL);
+  g_free(dir);
+  g_free(name);
+  return true;
+}
+
 /* ---- styles ---------------------------------------------------------------- */
 
 static bool read_weight(Reader *r, const YamlNode *value, Style *style)
@@ -415,6 +507,11 @@ static void layout_set_defaults(Layout *l)
   l->folio = true;
   l->headline_max_lines = 3;
   l->headline_min_size = PT(24);
+  l->widow_lines = l->orphan_lines = 2;
+  l->justification = (Justification){ .word_stretch = 50, .word_shrink = 33, .letter_spacing = 20,
+                                      .expansion = 20, .protrusion = true };
+  l->hyphenation = (Hyphenation){ .min_word = 6, .min_left = 2, .min_right = 3,
+                                  .max_consecutive = 2 };
   Style *s = l->styles;
   set_style(&s[STYLE_KICKER], sans, 700, false, 9, 10.5, ALIGN_LEFT);
   s[STYLE_KICKER].uppercase = true;
@@ -446,7 +543,7 @@ static void layout_set_defaults(Layout *l)
 static const char *const top_keys[] = {
   "name", "page", "margins", "columns", "gutter", "baseline", "column_rules", "rule_width",
   "headline_columns", "headline_max_lines", "headline_min_size", "photo_columns", "photo_max_height", "story_gap", "folio",
-  "publication", "styles", NULL
+  "publication", "widows", "orphans", "justification", "hyphenation", "styles", NULL
 };
 
 static bool read_top_key(Reader *r, const YamlNode *key, const YamlNode *value)
@@ -469,6 +566,12 @@ static bool read_top_key(Reader *r, const YamlNode *key, const YamlNode *value)
   if (!strcmp(k, "story_gap")) return read_int(r, value, k, 0, 20, &l->story_gap);
   if (!strcmp(k, "folio")) return read_bool(r, value, k, &l->folio);
   if (!strcmp(k, "publication")) return read_string(r, value, k, &l->publication);
+  if (!strcmp(k, "widows")) return read_int(r, value, k, 1, 5, &l->widow_lines);
+  if (!strcmp(k, "orphans")) return read_int(r, value, k, 1, 5, &l->orphan_lines);
+  if (!strcmp(k, "justification"))
+    return read_mapping(r, value, k, justification_keys, read_justification_key);
+  if (!strcmp(k, "hyphenation"))
+    return read_mapping(r, value, k, hyphenation_keys, read_hyphenation_key);
   if (!strcmp(k, "styles")) return read_styles(r, value);
   unknown_key_error(r->error, r->path, key, "layout key", top_keys);
   return false;

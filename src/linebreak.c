@@ -75,7 +75,7 @@ static int fitness_class(double ratio)
 static double adjustment_ratio(const BreakItem *items, const Sums *prefix, const Node *a,
                                unsigned b, int line_width)
 {
-  gint64 width = prefix[b].width - a->width;
+  gint64 width = prefix[b].width - a->width - items[b].protrusion;
   if (items[b].kind == BREAK_PENALTY)
     width += items[b].width;
   if (width < line_width) {
@@ -143,7 +143,7 @@ static double badness_of(double ratio, bool emergency)
 /* Tries every active node as the start of a line ending at break b; nodes
  * that can no longer start a feasible line leave the active list. */
 static void try_break(GArray *nodes, GArray *active, const BreakItem *items, unsigned count,
-                      const Sums *prefix, unsigned b, const BreakParams *params)
+                      const Sums *prefix, unsigned b, const BreakParams *params, int max_protrusion)
 {
   Candidate best[4];
   for (int fit = 0; fit < 4; fit++)
@@ -157,7 +157,9 @@ static void try_break(GArray *nodes, GArray *active, const BreakItem *items, uns
     int width = a->line == 0 ? params->first_width : params->other_width;
     double ratio = adjustment_ratio(items, prefix, a, b, width);
     bool overfull = ratio < -1;
-    if (!overfull && !forced)   /* a longer line from a would be more overfull */
+    /* a longer line from a would be more overfull, unless it may hang further */
+    bool hopeless = adjustment_ratio(items, prefix, a, b, width + max_protrusion) < -1;
+    if (!hopeless && !forced)
       g_array_index(active, int, kept++) = n;
     if ((overfull && !params->allow_overfull) || (flagged && a->hyphen_run >= params->max_hyphen_run))
       continue;
@@ -226,9 +228,12 @@ GArray *linebreak_total_fit(const BreakItem *items, unsigned count, const BreakP
   g_array_append_val(nodes, start);
   int first = 0;
   g_array_append_val(active, first);
+  int max_protrusion = 0;
+  for (unsigned i = 0; i < count; i++)
+    max_protrusion = MAX(max_protrusion, items[i].protrusion);
   for (unsigned b = 0; b < count && active->len > 0; b++)
     if (is_legal_break(items, b))
-      try_break(nodes, active, items, count, prefix, b, params);
+      try_break(nodes, active, items, count, prefix, b, params, max_protrusion);
   GArray *breaks = read_breaks(nodes, count - 1);
   g_array_free(active, TRUE);
   g_array_free(nodes, TRUE);

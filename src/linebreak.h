@@ -20,6 +20,7 @@ typedef struct {
   int stretch, shrink;   /* glue only; BREAK_FILL stretch for the last line */
   int penalty;           /* penalty only */
   bool flagged;          /* penalty only: a hyphen */
+  int protrusion;        /* glue, penalty: how far a line ending here may hang past the measure */
 } BreakItem;
 
 #define BREAK_FILL (1 << 28)

@@ -116,6 +116,26 @@ const char *style_name(StyleId id);
 /* Returns STYLE_COUNT when name is not a style. */
 StyleId style_from_name(const char *name);
 
+/* How far justification may bend the text, microtype-style; every layout
+ * states its own (README: "Justification"). */
+typedef struct {
+  int word_stretch;     /* per cent of a space's width a space may grow */
+  int word_shrink;      /* ... and shrink */
+  int letter_spacing;   /* per mille of the words' width, either way */
+  int expansion;        /* per mille glyph expansion, either way */
+  bool protrusion;      /* hang line-end hyphens and punctuation into the margin */
+} Justification;
+
+/* House rules for hyphenation (README: "Hyphenation"). */
+typedef struct {
+  int min_word;         /* shorter words stay whole */
+  int min_left, min_right;   /* letters kept before and after a break */
+  int max_consecutive;  /* hyphenated lines in a row */
+  bool capitalized;     /* hyphenate capitalised words (names) as readily as others */
+  bool last_word;       /* hyphenate a paragraph's last word */
+  char *exceptions;     /* house dictionary file, NULL for none */
+} Hyphenation;
+
 typedef struct {
   char *path;
   char *name;
@@ -134,6 +154,10 @@ typedef struct {
   int story_gap;          /* grid lines between one story and the next */
   bool folio;             /* print a folio line at the head of every page */
   char *publication;      /* for the folio when articles name none */
+  int widow_lines;        /* fewest lines of a paragraph at a column's head */
+  int orphan_lines;       /* ... and at its foot */
+  Justification justification;
+  Hyphenation hyphenation;
   Style styles[STYLE_COUNT];
 } Layout;
 

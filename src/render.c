@@ -56,6 +56,12 @@ static void draw_text(cairo_t *cr, const Box *box)
   PangoRectangle logical;
   pango_layout_line_get_extents(line, NULL, &logical);
   double x = points(box->x - logical.x), y = points(box->y);
+  cairo_save(cr);
+  if (box->expansion) {   /* advances were set for the unexpanded width */
+    cairo_translate(cr, x, 0);
+    cairo_scale(cr, 1.0 + box->expansion / 1000.0, 1.0);
+    x = 0;
+  }
   int advance = 0;
   for (GSList *l = line->runs; l; l = l->next) {
     PangoGlyphItem *run = l->data;
@@ -68,6 +74,7 @@ static void draw_text(cairo_t *cr, const Box *box)
     }
     advance += width;
   }
+  cairo_restore(cr);
 }
 
 static void draw_rule(cairo_t *cr, const Box *box)

@@ -299,18 +299,27 @@ static void add_piece(Builder *b, PangoLayout *layout, int line_index, StyleId s
   g_array_index(b->story->body_items, BodyItem, b->story->body_items->len - 1).piece_count++;
 }
 
-/* Marks the keeps inside one block of n lines starting at item first:
- * the first line stays with the second (no orphan), the last with the one
- * before it (no widow), and a display block (crosshead) with what follows. */
+static void add_break_cost(BodyItem *item, int cost)
+{
+  item->break_cost += cost;
+  item->keep_with_next = true;
+}
+
+/* Marks the keeps inside one block of n lines starting at item first: no
+ * fewer than the layout's orphan lines at a column's foot, nor its widow
+ * lines at a column's head, and a display block (crosshead) kept whole and
+ * with what follows. */
 static void keep_block_lines(Builder *b, unsigned first, unsigned n, bool keep_all)
 {
   GArray *items = b->story->body_items;
   for (unsigned i = 0; i < n; i++) {
     BodyItem *item = &g_array_index(items, BodyItem, first + i);
-    if (keep_all || (n > 1 && i == 0) || (n > 1 && i + 2 == n))
-      item->keep_with_next = true;
+    unsigned before = i + 1, after = n - 1 - i;   /* lines either side of a break after i */
+    if (!keep_all && after > 0 &&
+        (before < (unsigned)b->layout->orphan_lines || after < (unsigned)b->layout->widow_lines))
+      add_break_cost(item, BREAK_COST_WIDOW_ORPHAN);
     if (keep_all)
-      item->keep_firmly = true;
+      item->keep_with_next = item->keep_firmly = true;
   }
 }
 
@@ -351,11 +360,10 @@ static void add_set_lines(Builder *b, GArray *lines, StyleId style, int x, int s
   /* a word is not hyphenated across columns or pages */
   for (unsigned i = 0; i < lines->len; i++)
     if (g_array_index(lines, SetLine, i).hyphenated)
-      g_array_index(b->story->body_items, BodyItem, first + i).keep_with_next = true;
-  if (b->after_crosshead && lines->len > 0) {   /* two lines at least under a crosshead */
-    g_array_index(b->story->body_items, BodyItem, first).keep_firmly = lines->len > 1;
-    g_array_index(b->story->body_items, BodyItem, first).keep_with_next = lines->len > 1;
-  }
+      add_break_cost(&g_array_index(b->story->body_items, BodyItem, first + i), BREAK_COST_HYPHEN);
+  if (b->after_crosshead && lines->len > 1)   /* two lines at least under a crosshead */
+    g_array_index(b->story->body_items, BodyItem, first).keep_with_next =
+      g_array_index(b->story->body_items, BodyItem, first).keep_firmly = true;
   b->after_crosshead = false;
 }
 

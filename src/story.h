@@ -29,9 +29,14 @@ typedef struct {
 
 typedef enum { ITEM_RULE_NONE, ITEM_RULE_MIDDLE, ITEM_RULE_BELOW, ITEM_RULE_ABOVE } ItemRule;
 
+/* What a column break after a body item costs (flow.c weighs them). */
+#define BREAK_COST_HYPHEN 100          /* a word hyphenated across columns */
+#define BREAK_COST_WIDOW_ORPHAN 2000   /* a paragraph's line alone at a column's head or foot */
+
 typedef struct {
   int space_before;      /* whole grid rows, dropped at a column top */
-  bool keep_with_next;   /* avoid a column break after this item (widow, orphan) */
+  int break_cost;        /* of a column break after this item: BREAK_COST_* summed */
+  bool keep_with_next;   /* avoid a column break after this item (break_cost > 0) */
   bool keep_firmly;      /* never break after this item (crosshead, table row) */
   ItemRule rule;
   unsigned first_piece, piece_count;   /* into Story.body_pieces */

@@ -218,10 +218,6 @@ gunichar typeset_first_unknown_char(PangoLayout *layout)
 
 /* ---- paragraphs -------------------------------------------------------------- */
 
-/* Justification may change letter spacing by up to 1/LETTER_FLEX_DIVISOR
- * of a word's width (2 %), as newspaper H&J settings and microtype do, so
- * that narrow columns need fewer stretched spaces. */
-#define LETTER_FLEX_DIVISOR 50
 #define HYPHEN_PENALTY 50
 #define COMPOUND_BREAK_PENALTY 500
 #define ADDRESS_BREAK_PENALTY 100
@@ -350,6 +346,7 @@ typedef struct {
   GArray *spans;       /* ItemSpan */
   int box_start;
   int box_width;
+  int word_width;      /* since the last space: what letter spacing and expansion may bend */
 } ItemList;
 
 static void push_item(ItemList *list, BreakItem item, ItemSpan span)
@@ -365,7 +362,37 @@ static void flush_box(ItemList *list, int here)
     push_item(list, box, (ItemSpan){ list->box_start, here, false });
   }
   list->box_start = here;
+  list->word_width += list->box_width;
   list->box_width = 0;
+}
+
+/* How far a character at a line's end may hang into the margin, in
+ * thousandths of its width: about half of microtype's defaults for Latin
+ * text, so hanging lines still end within 1 pt of the column edge, where a
+ * reader (and pdfquality) sees one edge, not two. */
+static int protrusion_factor(gunichar u)
+{
+  switch (u) {
+  case '-': case 0x2010: case 0x2011: case '.': case ',': case 0x2019: case 0x201D: case '"':
+  case '\'':
+    return 300;
+  case ':': case ';':
+    return 200;
+  case 0x2013: case 0x2014:
+    return 150;
+  case '!': case '?':
+    return 100;
+  default:
+    return 0;
+  }
+}
+
+static int protrusion_before(const Measure *m, int c)
+{
+  if (c <= 0)
+    return 0;
+  gunichar u = g_utf8_get_char(m->text + m->byte_of[c - 1]);
+  return (int)((gint64)m->advance[c - 1] * protrusion_factor(u) / 1000);
 }
 
 static bool is_break_space(const Measure *m, int c)
@@ -396,28 +423,36 @@ static int word_width_at(const Measure *m, int c, int *word_end)
 typedef struct {
   int tolerance;
   int hyphen_level;        /* 0 none, 1 ordinary points, 2 names too */
-  int stretch_tenths;      /* a space may stretch this many tenths of its width */
+  int stretch_factor;      /* spaces may stretch this many times the layout's word_stretch */
   bool break_at_hyphens;   /* after a compound's own hyphen */
   bool emergency;          /* long words break anywhere, overfull lines allowed */
 } Pass;
 
-static ItemList build_items(const Measure *m, const guint8 *hyphen_at, const Pass *pass,
-                            int long_word_limit)
+/* A space, carrying the flexibility of the word before it too: its
+ * letter spacing and glyph expansion. */
+static BreakItem space_glue(const Justification *j, const Pass *pass, int space, int word)
+{
+  gint64 letters = (gint64)word * (j->letter_spacing + j->expansion) / 1000;
+  return (BreakItem){ .kind = BREAK_GLUE, .width = space,
+                      .stretch = (int)((gint64)space * j->word_stretch * pass->stretch_factor / 100 + letters),
+                      .shrink = (int)((gint64)space * j->word_shrink / 100 + letters) };
+}
+
+static ItemList build_items(const Measure *m, const guint8 *hyphen_at, const Justification *j,
+                            const Pass *pass, int long_word_limit)
 {
   ItemList list = { g_array_new(FALSE, FALSE, sizeof(BreakItem)),
-                    g_array_new(FALSE, FALSE, sizeof(ItemSpan)), 0, 0 };
+                    g_array_new(FALSE, FALSE, sizeof(ItemSpan)), 0, 0, 0 };
   int long_word_end = -1;
   for (int c = 0; c < m->chars; c++) {
     if (is_break_space(m, c)) {
-      int word = list.box_width;
       flush_box(&list, c);
-      int width = m->advance[c];
-      /* the word before the space may be tracked by up to LETTER_FLEX */
-      BreakItem glue = { .kind = BREAK_GLUE, .width = width,
-                         .stretch = width * pass->stretch_tenths / 10 + word / LETTER_FLEX_DIVISOR,
-                         .shrink = width / 3 + word / LETTER_FLEX_DIVISOR };
+      BreakItem glue = space_glue(j, pass, m->advance[c], list.word_width);
+      if (j->protrusion)
+        glue.protrusion = protrusion_before(m, c);
       push_item(&list, glue, (ItemSpan){ c, c + 1, false });
       list.box_start = c + 1;
+      list.word_width = 0;
       continue;
     }
     bool after_space = c > 0 && m->attrs[c - 1].is_white;
@@ -436,6 +471,9 @@ static ItemList build_items(const Measure *m, const guint8 *hyphen_at, const Pas
         flush_box(&list, c);
         BreakItem item = { .kind = BREAK_PENALTY, .penalty = penalty, .flagged = hyphen || point,
                            .width = point ? m->hyphen_width : 0 };
+        if (j->protrusion)
+          item.protrusion = point ? m->hyphen_width * protrusion_factor('-') / 1000
+                                  : protrusion_before(m, c);
         push_item(&list, item, (ItemSpan){ c, c, point });
       }
     }
@@ -515,28 +553,54 @@ static void spread_over_glyphs(PangoLayoutLine *line, const char *text, bool spa
   }
 }
 
-/* Makes a one-line layout exactly `target` wide, as Pango's own
- * justification does, by changing glyph advances: the difference is shared
- * between the spaces and the letter spacing in proportion to how far each
- * may go (word spaces +1/2 or -1/3 of their width, letters 2 % of the
- * words). Without `stretch`, only a line too wide is touched. Done before
- * anything asks the layout for its extents. */
-static bool justify_line(PangoLayout *layout, int target, bool stretch)
+static GQuark expansion_quark(void)
+{
+  return g_quark_from_static_string("galley-expansion");
+}
+
+int typeset_line_expansion(PangoLayout *layout)
+{
+  return GPOINTER_TO_INT(g_object_get_qdata(G_OBJECT(layout), expansion_quark()));
+}
+
+/* The glyph expansion, in thousandths, that takes as much of `extra` as
+ * the layout allows, in 0.1 % steps (each step is a scaled font in the
+ * PDF). */
+static int expansion_for(const Justification *j, gint64 extra, gint64 word_width)
+{
+  if (j->expansion <= 0 || word_width <= 0)
+    return 0;
+  double exact = (double)extra * 1000.0 / (double)word_width;
+  int per_mille = (int)(exact + (exact >= 0 ? 0.5 : -0.5));
+  return CLAMP(per_mille, -j->expansion, j->expansion);
+}
+
+/* Makes a one-line layout exactly `target` wide by changing glyph advances,
+ * as Pango's own justification does. Glyph expansion takes the difference
+ * first, then letter spacing, each up to the layout's limit
+ * (Justification), and the spaces the rest: even word spaces are what the
+ * eye judges, and 2 % on letters is invisible. Expansion is recorded on the layout
+ * (typeset_line_expansion) and applied when drawing, so the advances are
+ * set for target / (1 + expansion). Without `stretch`, only a line too
+ * wide is touched. Done before anything asks the layout for its extents. */
+static bool justify_line(PangoLayout *layout, const Justification *j, int target, bool stretch)
 {
   PangoLayoutLine *line = pango_layout_get_line_readonly(layout, 0);
   const char *text = pango_layout_get_text(layout);
   LineCounts counts = count_line(line, text);
-  int extra = target - counts.natural;
+  gint64 extra = target - counts.natural;
   if (counts.spaces == 0 || (!stretch && extra >= 0))
     return false;
   gint64 word_width = counts.natural - counts.space_width;
-  gint64 space_flex = extra > 0 ? counts.space_width / 2 : counts.space_width / 3;
-  gint64 letter_flex = word_width / LETTER_FLEX_DIVISOR;
-  int to_letters = (int)(extra * letter_flex / MAX(1, space_flex + letter_flex));
-  if (abs(to_letters) > letter_flex)
-    to_letters = extra > 0 ? (int)letter_flex : -(int)letter_flex;
-  spread_over_glyphs(line, text, false, counts.letters, to_letters);
-  spread_over_glyphs(line, text, true, counts.spaces, extra - to_letters);
+  int expansion = expansion_for(j, extra, word_width);
+  if (expansion != 0) {
+    g_object_set_qdata(G_OBJECT(layout), expansion_quark(), GINT_TO_POINTER(expansion));
+    extra = (gint64)target * 1000 / (1000 + expansion) - counts.natural;
+  }
+  gint64 letter_flex = word_width * j->letter_spacing / 1000;
+  gint64 to_letters = CLAMP(extra, -letter_flex, letter_flex);
+  spread_over_glyphs(line, text, false, counts.letters, (int)to_letters);
+  spread_over_glyphs(line, text, true, counts.spaces, (int)(extra - to_letters));
   return true;
 }
 
@@ -570,7 +634,7 @@ static SetLine set_one_line(Typesetter *ts, const TypesetRequest *request, const
   PangoLayout *layout = typeset_rich(ts, &line_request, &piece);
   rich_text_clear(&piece);
   /* a last line is not spread, but may have been chosen to shrink */
-  bool justified = justify_line(layout, target, justify);
+  bool justified = justify_line(layout, &ts->layout->justification, target, justify);
   GArray *metrics = typeset_lines(layout);
   SetLine line = { layout, 0, g_array_index(metrics, TypesetLine, 0), false };
   line.metrics.x += x;
@@ -585,17 +649,19 @@ static SetLine set_one_line(Typesetter *ts, const TypesetRequest *request, const
  * \emergencystretch (looser spaces, so one very loose line is not as good
  * as any other); breaking names and compounds too; and at last anything,
  * long words broken between letters. */
-static GArray *choose_breaks(const Measure *m, const guint8 *hyphen_at, int first_width,
-                             int other_width, ItemList *chosen)
+static GArray *choose_breaks(const Layout *layout, const Measure *m, const guint8 *hyphen_at,
+                             int first_width, int other_width, ItemList *chosen)
 {
   static const Pass passes[] = {
-    { 100, 0, 5, false, false }, { 200, 1, 5, false, false }, { 200, 1, 15, false, false },
-    { 200, 2, 15, false, false }, { 10000, 2, 15, true, true },
+    { 100, 0, 1, false, false }, { 200, 1, 1, false, false }, { 2000, 1, 1, false, false },
+    { 2000, 2, 1, false, false }, { 10000, 2, 3, true, true },
   };
   for (size_t p = 0; p < G_N_ELEMENTS(passes); p++) {
-    ItemList list = build_items(m, hyphen_at, &passes[p], passes[p].emergency ? other_width : 0);
+    ItemList list = build_items(m, hyphen_at, &layout->justification, &passes[p],
+                                passes[p].emergency ? other_width : 0);
     BreakParams params;
     linebreak_default_params(&params, first_width, other_width);
+    params.max_hyphen_run = layout->hyphenation.max_consecutive;
     params.tolerance = passes[p].tolerance;
     params.allow_overfull = passes[p].emergency;
     GArray *breaks = linebreak_total_fit((const BreakItem *)list.items->data, list.items->len, &params);
@@ -623,8 +689,9 @@ static GArray *compose_lines(Typesetter *ts, const TypesetRequest *request, cons
     while (end > start && m->attrs[end - 1].is_white)
       end--;
     int x = i == 0 ? indent : 0;
+    int hang = last ? 0 : g_array_index(list->items, BreakItem, b).protrusion;
     SetLine line = set_one_line(ts, request, full, m, start, end, span->hyphen, x,
-                                request->width - x, !last);
+                                request->width - x + hang, !last);
     gunichar final = end > 0 ? g_utf8_get_char(m->text + m->byte_of[end - 1]) : 0;
     line.hyphenated = span->hyphen || (!last && (final == '-' || final == 0x2010));
     g_array_append_val(lines, line);
@@ -676,7 +743,7 @@ GArray *typeset_paragraph(Typesetter *ts, const TypesetRequest *request, const R
       }
       int indent = request->indent_first_line ? style->indent : 0;
       ItemList list;
-      GArray *breaks = choose_breaks(&m, hyphen_at, request->width - indent, request->width, &list);
+      GArray *breaks = choose_breaks(ts->layout, &m, hyphen_at, request->width - indent, request->width, &list);
       if (breaks) {
         lines = compose_lines(ts, request, full, &m, breaks, &list);
         g_array_unref(breaks);

@@ -56,6 +56,10 @@ typedef struct {
   bool hyphenated;       /* ends with a hyphen, added or the word's own */
 } SetLine;
 
+/* The glyph expansion justification gave a line's layout, in thousandths
+ * (0: none): drawn scaled horizontally by 1 + expansion / 1000. */
+int typeset_line_expansion(PangoLayout *layout);
+
 /* Sets a paragraph into lines of request->width. Justified text in scripts
  * that space their words goes through the total-fit composer (linebreak.h),
  * which may break at the HyphenPoints (hyphenate.h) given (NULL: none)
