@@ -256,6 +256,7 @@ static unsigned fill_to(const Flow *flow, const GArray *items, unsigned from, Se
 #define COST_DEPTH_ROW 60       /* per row a story runs deeper than it could */
 #define COST_PAGE_FACTOR 20     /* break costs weigh this much more at a page break */
 #define MIN_LEG_ROWS 3          /* fewest lines worth a column of their own at a story's end */
+#define MAX_VARIANT_TRIES 12    /* paragraphs set anew per segment, at most */
 #define PAGE_FOOT_SLACK 2       /* rows a column may stop short at a page foot, at a cost */
 
 /* One way found to end column c at item `end`. */
@@ -437,14 +438,14 @@ static void place_item(Flow *flow, const Story *story, const BodyItem *item, int
 }
 
 /* Draws the columns' items and records where each column ends. */
-static void place_columns(Flow *flow, const Story *story, Segment *seg)
+static void place_columns(Flow *flow, const Story *story, const GArray *items, Segment *seg)
 {
   const Layout *layout = flow->layout;
   for (int c = 0; c < layout->columns; c++) {
     int row = seg->top[c];
     int x = story_column_x(flow, story, c);
     for (unsigned i = seg->start[c]; i < seg->end[c]; i++) {
-      const BodyItem *item = &g_array_index(story->body_items, BodyItem, i);
+      const BodyItem *item = &g_array_index(items, BodyItem, i);
       if (i > seg->start[c])
         row += item->space_before;
       place_item(flow, story, item, x, row);
@@ -479,24 +480,128 @@ static int segment_bottom(const Segment *seg, int columns)
   return bottom;
 }
 
-/* Runs the body down the columns of as many pages as it needs. */
-static int place_body(Flow *flow, const Story *story, Segment *seg, int story_top)
+/* ---- paragraphs set a line longer or shorter ------------------------------------ */
+
+/* A story's body as the flow sets it: its items, with paragraphs the
+ * balancer chose to set a line longer or shorter spliced in. */
+typedef struct {
+  Story *story;
+  GArray *items;     /* BodyItem, owned */
+  int *counts;       /* each paragraph's lines now */
+  unsigned tries;    /* paragraphs set anew for this segment so far */
+} Body;
+
+static Body body_new(Story *story)
 {
-  const GArray *items = story->body_items;
+  Body body = { story, g_array_copy(story->body_items), NULL, 0 };
+  unsigned n = story_paragraph_count(story);
+  body.counts = g_new0(int, MAX(1u, n));
+  for (unsigned p = 0; p < n; p++) {
+    unsigned first, count;
+    story_paragraph_items(story, p, &first, &count);
+    body.counts[p] = (int)count;
+  }
+  return body;
+}
+
+static void body_clear(Body *body)
+{
+  g_array_unref(body->items);
+  g_free(body->counts);
+}
+
+/* Paragraph p's first item in body->items: paragraphs before it may have
+ * changed length. */
+static unsigned body_paragraph_start(const Body *body, unsigned p)
+{
+  unsigned first = 0, count = 0;
+  int shift = 0;
+  for (unsigned q = 0; q < p; q++) {
+    story_paragraph_items(body->story, q, &first, &count);
+    shift += body->counts[q] - (int)count;
+  }
+  story_paragraph_items(body->story, p, &first, &count);
+  return (unsigned)((int)first + shift);
+}
+
+/* body->items with paragraph p's lines replaced by `variant`. */
+static GArray *splice_variant(const Body *body, unsigned p, const GArray *variant)
+{
+  unsigned start = body_paragraph_start(body, p);
+  GArray *items = g_array_sized_new(FALSE, FALSE, sizeof(BodyItem), body->items->len + 1);
+  g_array_append_vals(items, body->items->data, start);
+  g_array_append_vals(items, variant->data, variant->len);
+  unsigned after = start + (unsigned)body->counts[p];
+  g_array_append_vals(items, &g_array_index(body->items, BodyItem, after), body->items->len - after);
+  return items;
+}
+
+/* When the columns cannot balance without a widow, an orphan or a ragged
+ * foot, tries setting one paragraph of the segment a line longer or
+ * shorter (from the last back, a few at most), as an editor would, and
+ * keeps the first that costs less. Returns the first item not placed. */
+static unsigned balance_with_variants(Flow *flow, Body *body, unsigned from, const Segment *tops,
+                                      Segment *seg, unsigned next, int *cost)
+{
+  unsigned n = story_paragraph_count(body->story);
+  for (unsigned k = n; k-- > 0 && *cost >= COST_RAGGED_ROW && body->tries < MAX_VARIANT_TRIES;) {
+    unsigned start = body_paragraph_start(body, k);
+    if (start < from)
+      break;
+    if (start >= next)
+      continue;
+    for (int looseness = 1; looseness >= -1 && *cost >= COST_RAGGED_ROW; looseness -= 2) {
+      if (body->counts[k] + looseness < 1)
+        continue;
+      body->tries++;
+      GArray *variant = story_paragraph_variant(body->story, flow->ts, flow->layout, k, looseness);
+      if (!variant)
+        continue;
+      GArray *items = splice_variant(body, k, variant);
+      Segment trial = *tops;
+      int trial_cost;
+      unsigned trial_next = balance_segment(flow, items, from, &trial, &trial_cost);
+      if (trial_cost < *cost) {
+        g_array_unref(body->items);
+        body->items = items;
+        body->counts[k] = (int)variant->len;
+        *seg = trial;
+        *cost = trial_cost;
+        next = trial_next;
+      } else {
+        g_array_unref(items);
+      }
+      g_array_unref(variant);
+    }
+  }
+  return next;
+}
+
+/* Runs the body down the columns of as many pages as it needs. */
+static int place_body(Flow *flow, Story *story, Segment *seg, int story_top)
+{
+  Body body = body_new(story);
   int columns = flow->layout->columns;
   unsigned next = 0;
   for (;;) {
     int cost;
-    next = balance_segment(flow, items, next, seg, &cost);
-    place_columns(flow, story, seg);
+    Segment tops = *seg;
+    unsigned from = next;
+    next = balance_segment(flow, body.items, from, seg, &cost);
+    body.tries = 0;
+    if (cost >= COST_RAGGED_ROW && cost != G_MAXINT)
+      next = balance_with_variants(flow, &body, from, &tops, seg, next, &cost);
+    place_columns(flow, story, body.items, seg);
     place_column_rules(flow, story, seg, story_top);
-    if (next >= items->len)
-      return segment_bottom(seg, columns);
+    if (next >= body.items->len)
+      break;
     start_page(flow);
     story_top = 0;
     for (int c = 0; c < columns; c++)
       seg->top[c] = 0;
   }
+  body_clear(&body);
+  return segment_bottom(seg, columns);
 }
 
 static void place_cutoff_rule(Flow *flow, int row)
@@ -548,7 +653,7 @@ bool flow_story_fits(const Flow *flow, const Story *story)
   return flow->row == 0 || first_page_cost(flow, story) < BREAK_COST_HYPHEN * COST_PAGE_FACTOR;
 }
 
-void flow_place_story(Flow *flow, const Story *story)
+void flow_place_story(Flow *flow, Story *story)
 {
   const Layout *layout = flow->layout;
   if (!flow_story_fits(flow, story))

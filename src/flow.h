@@ -26,7 +26,7 @@ bool flow_story_fits(const Flow *flow, const Story *story);
 
 /* Places a story after the previous one (on a new page unless it fits). The story must outlive the flow's
  * display list only as far as its layouts go: boxes keep references. */
-void flow_place_story(Flow *flow, const Story *story);
+void flow_place_story(Flow *flow, Story *story);
 
 /* Returns the display list (caller owns) and frees the flow. */
 DisplayList *flow_finish(Flow *flow);

@@ -106,25 +106,40 @@ static double line_demerits(const BreakParams *params, const BreakItem *items, u
   return d;
 }
 
+/* The cheapest way found to end a line at the current break, per fitness
+ * class and (with looseness) per line count. */
 typedef struct {
+  int fitness;
+  int line;            /* lines ended by the new node; 0 when counts are not kept apart */
   double demerits;
   int from;            /* node index */
-  double ratio;
 } Candidate;
 
-static void add_break_nodes(GArray *nodes, const Candidate *best, const BreakItem *items,
+static void offer_candidate(GArray *best, Candidate offer)
+{
+  for (unsigned i = 0; i < best->len; i++) {
+    Candidate *c = &g_array_index(best, Candidate, i);
+    if (c->fitness == offer.fitness && c->line == offer.line) {
+      if (offer.demerits < c->demerits)
+        *c = offer;
+      return;
+    }
+  }
+  g_array_append_val(best, offer);
+}
+
+static void add_break_nodes(GArray *nodes, const GArray *best, const BreakItem *items,
                             unsigned count, const Sums *prefix, unsigned b)
 {
   Sums after = sums_after_break(items, count, prefix, b);
   bool flagged = items[b].kind == BREAK_PENALTY && items[b].flagged;
-  for (int fit = 0; fit < 4; fit++) {
-    if (best[fit].from < 0)
-      continue;
-    const Node *from = &g_array_index(nodes, Node, best[fit].from);
-    Node node = { .position = b, .line = from->line + 1, .fitness = fit,
+  for (unsigned i = 0; i < best->len; i++) {
+    const Candidate *c = &g_array_index(best, Candidate, i);
+    const Node *from = &g_array_index(nodes, Node, c->from);
+    Node node = { .position = b, .line = from->line + 1, .fitness = c->fitness,
                   .hyphen_run = flagged ? from->hyphen_run + 1 : 0,
                   .width = after.width, .stretch = after.stretch, .shrink = after.shrink,
-                  .demerits = best[fit].demerits, .previous = best[fit].from };
+                  .demerits = c->demerits, .previous = c->from };
     g_array_append_val(nodes, node);
   }
 }
@@ -142,12 +157,11 @@ static double badness_of(double ratio, bool emergency)
 
 /* Tries every active node as the start of a line ending at break b; nodes
  * that can no longer start a feasible line leave the active list. */
-static void try_break(GArray *nodes, GArray *active, const BreakItem *items, unsigned count,
-                      const Sums *prefix, unsigned b, const BreakParams *params, int max_protrusion)
+static void try_break(GArray *nodes, GArray *active, GArray *best, const BreakItem *items,
+                      unsigned count, const Sums *prefix, unsigned b, const BreakParams *params,
+                      int max_protrusion)
 {
-  Candidate best[4];
-  for (int fit = 0; fit < 4; fit++)
-    best[fit] = (Candidate){ INFINITY, -1, 0 };
+  g_array_set_size(best, 0);
   bool forced = items[b].kind == BREAK_PENALTY && items[b].penalty <= -BREAK_INFINITY;
   bool flagged = items[b].kind == BREAK_PENALTY && items[b].flagged;
   unsigned kept = 0;
@@ -172,8 +186,7 @@ static void try_break(GArray *nodes, GArray *active, const BreakItem *items, uns
       d += OVERFULL_DEMERITS * (1.0 - ratio);
     if (a->previous >= 0 && abs(fit - a->fitness) > 1)
       d += params->fitness_demerits;
-    if (d < best[fit].demerits)
-      best[fit] = (Candidate){ d, n, ratio };
+    offer_candidate(best, (Candidate){ fit, params->looseness ? a->line + 1 : 0, d, n });
   }
   g_array_set_size(active, kept);
   unsigned first_new = nodes->len;
@@ -199,15 +212,24 @@ static Sums *prefix_sums(const BreakItem *items, unsigned count)
   return prefix;
 }
 
-static GArray *read_breaks(const GArray *nodes, unsigned last_item)
+/* The cheapest final node with `line` lines (any count when line < 0). */
+static int best_final_node(const GArray *nodes, unsigned last_item, int line)
 {
   int best = -1;
   for (unsigned n = 0; n < nodes->len; n++) {
     const Node *node = &g_array_index(nodes, Node, n);
-    if (node->position == last_item &&
+    if (node->position == last_item && (line < 0 || node->line == line) &&
         (best < 0 || node->demerits < g_array_index(nodes, Node, best).demerits))
       best = (int)n;
   }
+  return best;
+}
+
+static GArray *read_breaks(const GArray *nodes, unsigned last_item, int looseness)
+{
+  int best = best_final_node(nodes, last_item, -1);
+  if (best >= 0 && looseness != 0)
+    best = best_final_node(nodes, last_item, g_array_index(nodes, Node, best).line + looseness);
   if (best < 0)
     return NULL;
   GArray *breaks = g_array_new(FALSE, FALSE, sizeof(unsigned));
@@ -231,10 +253,12 @@ GArray *linebreak_total_fit(const BreakItem *items, unsigned count, const BreakP
   int max_protrusion = 0;
   for (unsigned i = 0; i < count; i++)
     max_protrusion = MAX(max_protrusion, items[i].protrusion);
+  GArray *best = g_array_new(FALSE, FALSE, sizeof(Candidate));
   for (unsigned b = 0; b < count && active->len > 0; b++)
     if (is_legal_break(items, b))
-      try_break(nodes, active, items, count, prefix, b, params, max_protrusion);
-  GArray *breaks = read_breaks(nodes, count - 1);
+      try_break(nodes, active, best, items, count, prefix, b, params, max_protrusion);
+  g_array_free(best, TRUE);
+  GArray *breaks = read_breaks(nodes, count - 1, params->looseness);
   g_array_free(active, TRUE);
   g_array_free(nodes, TRUE);
   g_free(prefix);

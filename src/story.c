@@ -344,7 +344,7 @@ static void add_marker(Builder *b, const SetLine *first, StyleId style, int x, c
 /* Adds set lines as body items, one per line; the story keeps their
  * layouts. A list marker hangs left of the first line. */
 static void add_set_lines(Builder *b, GArray *lines, StyleId style, int x, int space_before,
-                          bool keep_all, const char *marker, int source_line)
+                          bool keep_all, bool own_keeps, const char *marker, int source_line)
 {
   unsigned first = b->story->body_items->len;
   for (unsigned i = 0; i < lines->len; i++) {
@@ -356,7 +356,8 @@ static void add_set_lines(Builder *b, GArray *lines, StyleId style, int x, int s
     if (i == 0 && marker)
       add_marker(b, line, style, x, marker, source_line);
   }
-  keep_block_lines(b, first, lines->len, keep_all);
+  if (own_keeps)
+    keep_block_lines(b, first, lines->len, keep_all);
   /* a word is not hyphenated across columns or pages */
   for (unsigned i = 0; i < lines->len; i++)
     if (g_array_index(lines, SetLine, i).hyphenated)
@@ -374,20 +375,86 @@ static const char *text_language(const Builder *b, StyleId style)
 
 /* Sets a block's text: web addresses may always break; justified text
  * may also hyphenate, in the article's language. */
-static GArray *set_paragraph_lines(Builder *b, const TypesetRequest *request, const RichText *text)
+static GArray *set_marked_lines(Builder *b, const TypesetRequest *request, const RichText *text,
+                                RichText *marked, GArray **points)
 {
   const Style *style = &b->layout->styles[request->style];
-  RichText marked;
-  rich_text_slice(text, 0, (unsigned)text->text->len, &marked);
-  hyphenator_mark_address_breaks(&marked);
-  GArray *points = NULL;
+  rich_text_slice(text, 0, (unsigned)text->text->len, marked);
+  hyphenator_mark_address_breaks(marked);
+  *points = NULL;
   if (style->align == ALIGN_JUSTIFY && !request->override_align)
-    points = hyphenator_points(b->hyphenator, text_language(b, request->style), &marked);
-  GArray *lines = typeset_paragraph(b->ts, request, &marked, points);
+    *points = hyphenator_points(b->hyphenator, text_language(b, request->style), marked);
+  return typeset_paragraph(b->ts, request, marked, *points);
+}
+
+static GArray *set_paragraph_lines(Builder *b, const TypesetRequest *request, const RichText *text)
+{
+  RichText marked;
+  GArray *points;
+  GArray *lines = set_marked_lines(b, request, text, &marked, &points);
   if (points)
     g_array_unref(points);
   rich_text_clear(&marked);
   return lines;
+}
+
+/* ---- paragraphs set a line longer or shorter -------------------------------------- */
+
+struct StoryParagraph {
+  unsigned first_item, item_count;
+  RichText text;             /* as set: address breaks marked */
+  GArray *points;            /* its hyphenation points, or NULL */
+  TypesetRequest request;    /* borrows from the article, which outlives the story */
+  int space_before;
+  int source_line;
+  bool after_crosshead;
+};
+
+static void story_paragraph_free(gpointer data)
+{
+  StoryParagraph *para = data;
+  rich_text_clear(&para->text);
+  if (para->points)
+    g_array_unref(para->points);
+  g_free(para);
+}
+
+unsigned story_paragraph_count(const Story *story)
+{
+  return story->paragraphs->len;
+}
+
+void story_paragraph_items(const Story *story, unsigned p, unsigned *first_item,
+                           unsigned *item_count)
+{
+  const StoryParagraph *para = g_ptr_array_index(story->paragraphs, p);
+  *first_item = para->first_item;
+  *item_count = para->item_count;
+}
+
+GArray *story_paragraph_variant(Story *story, Typesetter *ts, const Layout *layout, unsigned p,
+                                int looseness)
+{
+  StoryParagraph *para = g_ptr_array_index(story->paragraphs, p);
+  TypesetRequest request = para->request;
+  request.looseness = looseness;
+  GArray *lines = typeset_paragraph(ts, &request, &para->text, para->points);
+  if (!lines)
+    return NULL;
+  GArray *items = NULL;
+  if ((int)lines->len == (int)para->item_count + looseness) {
+    /* the builder appends to story->body_items: point it at the variant's */
+    items = g_array_new(FALSE, FALSE, sizeof(BodyItem));
+    GArray *body_items = story->body_items;
+    story->body_items = items;
+    Builder b = { ts, NULL, layout, story->article, NULL, story, layout_column_width(layout),
+                  false, para->after_crosshead };
+    add_set_lines(&b, lines, STYLE_BODY, 0, para->space_before, false, true, NULL,
+                  para->source_line);
+    story->body_items = body_items;
+  }
+  g_array_unref(lines);
+  return items;
 }
 
 #define LINE_SEPARATOR "\xe2\x80\xa8"
@@ -410,10 +477,22 @@ static void add_paragraph(Builder *b, const Block *block, bool first_in_story)
                                .language = b->article->language,
                                .indent_first_line = start == 0 && b->next_paragraph_indented,
                                .lead_in = start == 0 && first_in_story ? b->article->dateline : NULL };
-    GArray *lines = set_paragraph_lines(b, &request, &piece);
+    StoryParagraph *para = g_new0(StoryParagraph, 1);
+    para->after_crosshead = b->after_crosshead;
+    GArray *lines = set_marked_lines(b, &request, &piece, &para->text, &para->points);
     rich_text_clear(&piece);
-    add_set_lines(b, lines, STYLE_BODY, 0, start == 0 ? rows_for(b->layout, body->space_before) : 0,
-                  false, NULL, block->source_line);
+    int space_before = start == 0 ? rows_for(b->layout, body->space_before) : 0;
+    para->first_item = b->story->body_items->len;
+    add_set_lines(b, lines, STYLE_BODY, 0, space_before, false, false, NULL, block->source_line);
+    if (start == 0 && !found && lines->len > 0) {   /* one piece: it may be set anew */
+      para->request = request;
+      para->item_count = lines->len;
+      para->space_before = space_before;
+      para->source_line = block->source_line;
+      g_ptr_array_add(b->story->paragraphs, para);
+    } else {
+      story_paragraph_free(para);
+    }
     g_array_unref(lines);
     if (!found)
       break;
@@ -429,7 +508,7 @@ static void add_crosshead(Builder *b, const Block *block)
   TypesetRequest request = { .style = STYLE_CROSSHEAD, .width = b->column_width,
                              .language = b->article->language };
   GArray *lines = typeset_paragraph(b->ts, &request, &block->content, NULL);
-  add_set_lines(b, lines, STYLE_CROSSHEAD, 0, rows_for(b->layout, s->space_before), true, NULL,
+  add_set_lines(b, lines, STYLE_CROSSHEAD, 0, rows_for(b->layout, s->space_before), true, true, NULL,
                 block->source_line);
   g_array_unref(lines);
   b->after_crosshead = true;
@@ -446,7 +525,7 @@ static void add_inset_block(Builder *b, const Block *block, StyleId style)
   TypesetRequest request = { .style = style, .width = b->column_width - (style == STYLE_QUOTE ? 2 : 1) * inset,
                              .language = b->article->language };
   GArray *lines = set_paragraph_lines(b, &request, &block->content);
-  add_set_lines(b, lines, style, inset, rows_for(b->layout, s->space_before), false, block->marker,
+  add_set_lines(b, lines, style, inset, rows_for(b->layout, s->space_before), false, true, block->marker,
                 block->source_line);
   g_array_unref(lines);
   b->next_paragraph_indented = false;
@@ -461,7 +540,7 @@ static void add_code(Builder *b, const Block *block)
                              .override_align = true, .align = ALIGN_LEFT };
   GArray *lines = typeset_paragraph(b->ts, &request, &code, NULL);
   rich_text_clear(&code);
-  add_set_lines(b, lines, STYLE_LIST, 0, 0, false, NULL, block->source_line);
+  add_set_lines(b, lines, STYLE_LIST, 0, 0, false, true, NULL, block->source_line);
   g_array_unref(lines);
   b->next_paragraph_indented = false;
 }
@@ -621,6 +700,7 @@ Story *story_build(Typesetter *ts, Hyphenator *hyphenator, const Layout *layout,
   story->photo_pieces = g_array_new(FALSE, FALSE, sizeof(LinePiece));
   story->body_pieces = g_array_new(FALSE, FALSE, sizeof(LinePiece));
   story->body_items = g_array_new(FALSE, FALSE, sizeof(BodyItem));
+  story->paragraphs = g_ptr_array_new_with_free_func(story_paragraph_free);
   story->head_columns = layout->headline_columns > 0 ? layout->headline_columns : layout->columns;
   Builder b = { ts, hyphenator, layout, article, log, story, layout_column_width(layout), false, false };
   build_head(&b);
@@ -634,6 +714,7 @@ void story_free(Story *story)
   if (!story)
     return;
   g_array_unref(story->body_items);
+  g_ptr_array_free(story->paragraphs, TRUE);
   g_array_unref(story->body_pieces);
   g_array_unref(story->photo_pieces);
   g_array_unref(story->head_pieces);

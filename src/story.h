@@ -42,6 +42,8 @@ typedef struct {
   unsigned first_piece, piece_count;   /* into Story.body_pieces */
 } BodyItem;
 
+typedef struct StoryParagraph StoryParagraph;
+
 typedef struct {
   int index;             /* the article's position in the run */
   bool right_to_left;    /* columns run right to left (Arabic, Hebrew...) */
@@ -58,6 +60,7 @@ typedef struct {
   int photo_block_height;    /* photo + caption + credit, Pango units */
   GArray *body_pieces;   /* LinePiece */
   GArray *body_items;    /* BodyItem */
+  GPtrArray *paragraphs; /* StoryParagraph: body paragraphs that may be set anew */
 } Story;
 
 /* Sets an article. Warnings (unreadable photo, characters no font has)
@@ -65,6 +68,19 @@ typedef struct {
 Story *story_build(Typesetter *ts, Hyphenator *hyphenator, const Layout *layout,
                    const Article *article, int index, DiagLog *log);
 void story_free(Story *story);
+
+/* Body paragraphs the flow may set a line longer or shorter to balance
+ * columns (TeX's \looseness), numbered in story order. */
+unsigned story_paragraph_count(const Story *story);
+/* Where paragraph p's lines are in the story's own body_items. */
+void story_paragraph_items(const Story *story, unsigned p, unsigned *first_item,
+                           unsigned *item_count);
+/* Paragraph p set in looseness lines more (or fewer) than its best setting,
+ * as body items whose pieces are added to the story, with the same keeps;
+ * NULL when it cannot be set so within the composer's tolerances. Caller
+ * frees the array. */
+GArray *story_paragraph_variant(Story *story, Typesetter *ts, const Layout *layout, unsigned p,
+                                int looseness);
 
 /* Width of a span of n columns (0 = all) in Pango units. */
 int story_span_width(const Layout *layout, int columns);

@@ -650,13 +650,15 @@ static SetLine set_one_line(Typesetter *ts, const TypesetRequest *request, const
  * as any other); breaking names and compounds too; and at last anything,
  * long words broken between letters. */
 static GArray *choose_breaks(const Layout *layout, const Measure *m, const guint8 *hyphen_at,
-                             int first_width, int other_width, ItemList *chosen)
+                             int first_width, int other_width, int looseness, ItemList *chosen)
 {
   static const Pass passes[] = {
     { 100, 0, 1, false, false }, { 200, 1, 1, false, false }, { 2000, 1, 1, false, false },
     { 2000, 2, 1, false, false }, { 10000, 2, 3, true, true },
   };
   for (size_t p = 0; p < G_N_ELEMENTS(passes); p++) {
+    if (looseness != 0 && (passes[p].emergency || passes[p].hyphen_level == 0))
+      continue;   /* a paragraph made longer or shorter must still set well */
     ItemList list = build_items(m, hyphen_at, &layout->justification, &passes[p],
                                 passes[p].emergency ? other_width : 0);
     BreakParams params;
@@ -664,6 +666,7 @@ static GArray *choose_breaks(const Layout *layout, const Measure *m, const guint
     params.max_hyphen_run = layout->hyphenation.max_consecutive;
     params.tolerance = passes[p].tolerance;
     params.allow_overfull = passes[p].emergency;
+    params.looseness = looseness;
     GArray *breaks = linebreak_total_fit((const BreakItem *)list.items->data, list.items->len, &params);
     if (breaks) {
       *chosen = list;
@@ -743,7 +746,8 @@ GArray *typeset_paragraph(Typesetter *ts, const TypesetRequest *request, const R
       }
       int indent = request->indent_first_line ? style->indent : 0;
       ItemList list;
-      GArray *breaks = choose_breaks(ts->layout, &m, hyphen_at, request->width - indent, request->width, &list);
+      GArray *breaks = choose_breaks(ts->layout, &m, hyphen_at, request->width - indent, request->width,
+                                     request->looseness, &list);
       if (breaks) {
         lines = compose_lines(ts, request, full, &m, breaks, &list);
         g_array_unref(breaks);
@@ -754,7 +758,7 @@ GArray *typeset_paragraph(Typesetter *ts, const TypesetRequest *request, const R
     measure_clear(&m);
     g_object_unref(whole);
   }
-  if (!lines)
+  if (!lines && request->looseness == 0)
     lines = lines_from_layout(typeset_rich(ts, &plain, full));
   rich_text_free(full);
   return lines;
