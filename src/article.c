@@ -82,7 +82,7 @@ typedef struct {
 #define FIELD(name) { #name, offsetof(Article, name) }
 static const FieldKey text_fields[] = {
   FIELD(headline), FIELD(deck), FIELD(byline), FIELD(date), FIELD(section),
-  FIELD(source), FIELD(dateline), FIELD(language), FIELD(caption), FIELD(credit),
+  FIELD(source), FIELD(dateline), FIELD(language), FIELD(caption), FIELD(credit), FIELD(pullquote),
 };
 #undef FIELD
 
@@ -120,6 +120,28 @@ static char *resolve_image(const char *article_path, const char *image)
   return full;
 }
 
+/* `dropcap: true`, `false`, or a number of lines from 2 to 6. */
+static bool read_dropcap(Article *article, const YamlNode *value, GError **error)
+{
+  if (!value || yamldoc_is_null(value))
+    return true;
+  const char *s = value->kind == YAML_SCALAR ? value->scalar : "";
+  char *end = NULL;
+  long lines = strtol(s, &end, 10);
+  if (!g_ascii_strcasecmp(s, "true") || !g_ascii_strcasecmp(s, "yes"))
+    article->dropcap = 1;
+  else if (!g_ascii_strcasecmp(s, "false") || !g_ascii_strcasecmp(s, "no"))
+    article->dropcap = -1;
+  else if (end != s && *end == '\0' && lines >= 2 && lines <= 6)
+    article->dropcap = (int)lines;
+  else {
+    diag_set_error(error, GALLEY_ERROR_INPUT, article->path, value->line, value->column,
+                   "'dropcap' must be true, false or a number of lines from 2 to 6");
+    return false;
+  }
+  return true;
+}
+
 static bool read_front_matter(Article *article, const YamlNode *root, GError **error)
 {
   if (root->kind != YAML_MAPPING) {
@@ -144,6 +166,8 @@ static bool read_front_matter(Article *article, const YamlNode *root, GError **e
     article->image = resolve_image(article->path, image->scalar);
     article->image_line = image->line;
   }
+  if (!read_dropcap(article, yamldoc_lookup(root, "dropcap"), error))
+    return false;
   const YamlNode *priority = yamldoc_lookup(root, "priority");
   if (priority && priority->kind == YAML_SCALAR)
     article->priority = atoi(priority->scalar);

@@ -152,6 +152,13 @@ static void append_box(GString *out, const Box *box)
     g_free(text);
     if (box->expansion)
       g_string_append_printf(out, ", \"expansion\": %d", box->expansion);
+    const char *actual = typeset_actual_text(box->layout);
+    if (actual) {   /* what a reader extracts for the box: a drop cap's word */
+      g_string_append(out, ", \"actual_text\": ");
+      append_json_string(out, actual);
+    }
+    if (typeset_silent_prefix(box->layout) > 0)
+      g_string_append_printf(out, ", \"silent_bytes\": %d", typeset_silent_prefix(box->layout));
   } else if (box->kind == BOX_RULE) {
     g_string_append(out, ", ");
     append_points(out, "stroke", box->rule_width);

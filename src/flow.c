@@ -31,6 +31,7 @@ struct Flow {
 
 typedef struct {
   int top[GALLEY_MAX_COLUMNS];      /* first row of each column */
+  int hole_top[GALLEY_MAX_COLUMNS], hole_rows[GALLEY_MAX_COLUMNS];   /* a pull quote's rows */
   int bottom[GALLEY_MAX_COLUMNS];   /* one past the last row used */
   unsigned start[GALLEY_MAX_COLUMNS], end[GALLEY_MAX_COLUMNS];   /* item ranges */
 } Segment;
@@ -198,6 +199,28 @@ static void place_photo(Flow *flow, const Story *story, Segment *seg)
 
 /* ---- body columns -------------------------------------------------------------- */
 
+/* Rows of column c between its top and `bottom` that text may use: a pull
+ * quote's hole is skipped, and needs two lines of text under it (-1 when
+ * the bottom is too high for that). */
+static int column_room(const Segment *seg, int c, int bottom)
+{
+  int room = bottom - seg->top[c];
+  if (seg->hole_rows[c] == 0)
+    return room;
+  if (bottom < seg->hole_top[c] + seg->hole_rows[c] + 2)
+    return -1;
+  return room - seg->hole_rows[c];
+}
+
+/* The row an item placed at `row` of column c really takes: below the hole
+ * when it would fall in it. */
+static int skip_hole(const Segment *seg, int c, int row)
+{
+  if (seg->hole_rows[c] > 0 && row >= seg->hole_top[c] && row < seg->hole_top[c] + seg->hole_rows[c])
+    return seg->hole_top[c] + seg->hole_rows[c];
+  return row;
+}
+
 static bool keeps_with_next(const BodyItem *item, bool strict)
 {
   return strict ? item->keep_with_next : item->keep_firmly;
@@ -241,7 +264,7 @@ static unsigned fill_to(const Flow *flow, const GArray *items, unsigned from, Se
   int columns = flow->layout->columns;
   int limit[GALLEY_MAX_COLUMNS];
   for (int c = 0; c < columns; c++) {
-    int rows = bottom - seg->top[c] - (c >= columns - short_columns ? 1 : 0);
+    int rows = MAX(0, column_room(seg, c, bottom)) - (c >= columns - short_columns ? 1 : 0);
     limit[c] = MAX(0, rows);
   }
   return column_fill(items, from, columns, seg, limit, strict);
@@ -301,7 +324,9 @@ static void column_ways(const BalanceJob *job, int c, unsigned start, int cost, 
                         GArray *ways)
 {
   unsigned n = job->items->len;
-  int room = job->bottom - job->seg->top[c];
+  int room = column_room(job->seg, c, job->bottom);
+  if (room < 0)
+    return;
   if (start == n || room <= 0) {   /* an empty column is as ragged as can be */
     add_way(ways, start, cost + COST_RAGGED_ROW * MAX(0, room - 1), from);
     return;
@@ -448,6 +473,7 @@ static void place_columns(Flow *flow, const Story *story, const GArray *items, S
       const BodyItem *item = &g_array_index(items, BodyItem, i);
       if (i > seg->start[c])
         row += item->space_before;
+      row = skip_hole(seg, c, row);
       place_item(flow, story, item, x, row);
       row++;
     }
@@ -467,8 +493,17 @@ static void place_column_rules(Flow *flow, const Story *story, const Segment *se
     int top = MAX(story_top, MIN(seg->top[c], seg->top[c + 1]));
     int bottom = MAX(seg->bottom[c], seg->bottom[c + 1]);
     int x = MAX(story_column_x(flow, story, c), story_column_x(flow, story, c + 1)) - layout->gutter / 2;
-    display_list_add_rule(flow->list, flow->page, x, row_top(flow, top), x,
-                          row_top(flow, bottom) - flow->pitch / 4, layout->rule_width);
+    int end = row_top(flow, bottom) - flow->pitch / 4;
+    if (seg->hole_rows[c] > 0 && seg->hole_rows[c + 1] > 0) {   /* not through a pull quote */
+      int hole = seg->hole_top[c];
+      if (hole > top)
+        display_list_add_rule(flow->list, flow->page, x, row_top(flow, top), x,
+                              row_top(flow, hole), layout->rule_width);
+      top = hole + seg->hole_rows[c];
+    }
+    if (top < bottom)
+      display_list_add_rule(flow->list, flow->page, x, row_top(flow, top), x, end,
+                            layout->rule_width);
   }
 }
 
@@ -577,6 +612,57 @@ static unsigned balance_with_variants(Flow *flow, Body *body, unsigned from, con
   return next;
 }
 
+/* ---- pull quotes ------------------------------------------------------------ */
+
+#define PULLQUOTE_MIN_ROWS_ABOVE 3   /* lines of text above a pull quote, at least */
+
+/* Opens the pull quote's hole in its columns, about halfway down the
+ * story's first columns (estimated from its length), or at their top when
+ * the page has no room lower down. */
+static void open_pullquote_hole(const Flow *flow, const Story *story, Segment *seg)
+{
+  int rows = story->pullquote_rows, first = story->pullquote_column;
+  int span = story->pullquote_columns, columns = flow->layout->columns;
+  if (rows == 0)
+    return;
+  int text_rows = 0, top_sum = 0;
+  for (unsigned i = 0; i < story->body_items->len; i++)
+    text_rows += 1 + (i > 0 ? g_array_index(story->body_items, BodyItem, i).space_before : 0);
+  for (int c = 0; c < columns; c++)
+    top_sum += seg->top[c];
+  int depth = (top_sum + text_rows + span * rows + columns - 1) / columns;
+  int top = max_top(seg, first, span);
+  int bottom = MIN(flow->rows_per_page, MAX(depth, top + rows + 2 * PULLQUOTE_MIN_ROWS_ABOVE));
+  int hole = top + MAX(PULLQUOTE_MIN_ROWS_ABOVE, (bottom - top - rows) / 2);
+  if (hole + rows + 2 > flow->rows_per_page)
+    hole = top;
+  for (int c = first; c < first + span; c++) {
+    seg->hole_top[c] = hole;
+    seg->hole_rows[c] = rows;
+  }
+}
+
+/* Draws the pull quote in its hole, between rules, once. */
+static void place_pullquote(Flow *flow, const Story *story, Segment *seg)
+{
+  int first = story->pullquote_column;
+  if (story->pullquote_rows == 0 || seg->hole_rows[first] == 0)
+    return;
+  const Layout *layout = flow->layout;
+  int x = story_column_x(flow, story, first);
+  if (story->right_to_left)
+    x = story_column_x(flow, story, first + story->pullquote_columns - 1);
+  int width = story_span_width(layout, story->pullquote_columns);
+  int top = row_top(flow, seg->hole_top[first]), bottom = row_top(flow, seg->hole_top[first] + seg->hole_rows[first]);
+  int rule_top = top + flow->pitch / 2, rule_bottom = bottom - flow->pitch / 2;
+  display_list_add_rule(flow->list, flow->page, x, rule_top, x + width, rule_top, layout->rule_width);
+  place_pieces(flow, story, story->pullquote_pieces, x, top);
+  display_list_add_rule(flow->list, flow->page, x, rule_bottom, x + width, rule_bottom,
+                        layout->rule_width);
+  for (int c = first; c < first + story->pullquote_columns; c++)
+    seg->hole_rows[c] = 0;
+}
+
 /* Runs the body down the columns of as many pages as it needs. */
 static int place_body(Flow *flow, Story *story, Segment *seg, int story_top)
 {
@@ -593,10 +679,12 @@ static int place_body(Flow *flow, Story *story, Segment *seg, int story_top)
       next = balance_with_variants(flow, &body, from, &tops, seg, next, &cost);
     place_columns(flow, story, body.items, seg);
     place_column_rules(flow, story, seg, story_top);
+    place_pullquote(flow, story, seg);
     if (next >= body.items->len)
       break;
     start_page(flow);
     story_top = 0;
+    memset(seg->hole_rows, 0, sizeof seg->hole_rows);
     for (int c = 0; c < columns; c++)
       seg->top[c] = 0;
   }
@@ -671,6 +759,7 @@ void flow_place_story(Flow *flow, Story *story)
   for (int c = 0; c < layout->columns; c++)
     seg.top[c] = c < story->head_columns ? below_head : flow->row;
   place_photo(flow, story, &seg);
+  open_pullquote_hole(flow, story, &seg);
   int bottom = place_body(flow, story, &seg, MIN(story_top, flow->row));
   flow->row = bottom + layout->story_gap;
 }

@@ -536,6 +536,9 @@ static void layout_set_defaults(Layout *l)
   set_style(&s[STYLE_CREDIT], sans, 400, false, 6.5, 8, ALIGN_RIGHT);
   s[STYLE_CREDIT].uppercase = true;
   set_style(&s[STYLE_FOLIO], sans, 400, false, 8, 10.5, ALIGN_LEFT);
+  /* NEWSPAPER-DESIGN.md: Schola Italic 16/18 between 0.5 pt rules, 2 columns at most */
+  set_style(&s[STYLE_PULLQUOTE], serif, 400, true, 16, 18, ALIGN_LEFT);
+  set_style(&s[STYLE_DROPCAP], serif, 700, false, 9, 10.5, ALIGN_LEFT);
 }
 
 /* ---- top level ---------------------------------------------------------------- */
@@ -543,7 +546,7 @@ static void layout_set_defaults(Layout *l)
 static const char *const top_keys[] = {
   "name", "page", "margins", "columns", "gutter", "baseline", "column_rules", "rule_width",
   "headline_columns", "headline_max_lines", "headline_min_size", "photo_columns", "photo_max_height", "story_gap", "folio",
-  "publication", "widows", "orphans", "justification", "hyphenation", "styles", NULL
+  "publication", "dropcap", "widows", "orphans", "justification", "hyphenation", "styles", NULL
 };
 
 static bool read_top_key(Reader *r, const YamlNode *key, const YamlNode *value)
@@ -566,6 +569,7 @@ static bool read_top_key(Reader *r, const YamlNode *key, const YamlNode *value)
   if (!strcmp(k, "story_gap")) return read_int(r, value, k, 0, 20, &l->story_gap);
   if (!strcmp(k, "folio")) return read_bool(r, value, k, &l->folio);
   if (!strcmp(k, "publication")) return read_string(r, value, k, &l->publication);
+  if (!strcmp(k, "dropcap")) return read_int(r, value, k, 0, 6, &l->dropcap_lines);
   if (!strcmp(k, "widows")) return read_int(r, value, k, 1, 5, &l->widow_lines);
   if (!strcmp(k, "orphans")) return read_int(r, value, k, 1, 5, &l->orphan_lines);
   if (!strcmp(k, "justification"))

@@ -168,7 +168,8 @@ static void try_break(GArray *nodes, GArray *active, GArray *best, const BreakIt
   for (unsigned k = 0; k < active->len; k++) {
     int n = g_array_index(active, int, k);
     const Node *a = &g_array_index(nodes, Node, n);
-    int width = a->line == 0 ? params->first_width : params->other_width;
+    int width = a->line < params->narrow_lines ? params->narrow_width
+              : a->line == 0 ? params->first_width : params->other_width;
     double ratio = adjustment_ratio(items, prefix, a, b, width);
     bool overfull = ratio < -1;
     /* a longer line from a would be more overfull, unless it may hang further */

@@ -27,6 +27,7 @@ typedef struct {
 
 typedef struct {
   int first_width, other_width;   /* measure of the first line and of the rest */
+  int narrow_lines, narrow_width; /* the first narrow_lines lines have this measure (a drop cap) */
   int tolerance;           /* highest badness accepted (TeX's \tolerance) */
   int line_penalty;        /* added to every line's badness (TeX's \linepenalty) */
   int hyphen_demerits;     /* two hyphenated lines in a row (\doublehyphendemerits) */

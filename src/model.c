@@ -6,7 +6,7 @@
 
 static const char *const style_names[STYLE_COUNT] = {
   "kicker", "headline", "deck", "byline", "date", "dateline", "body", "crosshead",
-  "quote", "list", "table", "caption", "credit", "folio"
+  "quote", "list", "table", "caption", "credit", "folio", "pullquote", "dropcap"
 };
 
 const char *style_name(StyleId id)
@@ -124,7 +124,8 @@ void article_free(Article *article)
   char **fields[] = { &article->path, &article->headline, &article->deck,
                       &article->byline, &article->date, &article->section,
                       &article->source, &article->dateline, &article->language,
-                      &article->image, &article->caption, &article->credit };
+                      &article->image, &article->caption, &article->credit,
+                      &article->pullquote };
   for (size_t i = 0; i < G_N_ELEMENTS(fields); i++)
     g_free(*fields[i]);
   g_free(article);

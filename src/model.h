@@ -62,6 +62,8 @@ typedef struct {
   char *deck, *byline, *date, *section, *source, *dateline, *language;
   char *image;        /* resolved relative to the article's folder */
   char *caption, *credit;
+  char *pullquote;    /* a line of the story set large across two columns */
+  int dropcap;        /* front matter: 0 not said, -1 none, 1 yes (the layout's height), N lines */
   int priority;
   int image_line;     /* where `image:` was written, for warnings */
   int body_first_line;
@@ -91,7 +93,7 @@ unsigned article_word_count(const Article *article);
 typedef enum {
   STYLE_KICKER, STYLE_HEADLINE, STYLE_DECK, STYLE_BYLINE, STYLE_DATE, STYLE_DATELINE,
   STYLE_BODY, STYLE_CROSSHEAD, STYLE_QUOTE, STYLE_LIST, STYLE_TABLE,
-  STYLE_CAPTION, STYLE_CREDIT, STYLE_FOLIO,
+  STYLE_CAPTION, STYLE_CREDIT, STYLE_FOLIO, STYLE_PULLQUOTE, STYLE_DROPCAP,
   STYLE_COUNT
 } StyleId;
 
@@ -154,6 +156,7 @@ typedef struct {
   int story_gap;          /* grid lines between one story and the next */
   bool folio;             /* print a folio line at the head of every page */
   char *publication;      /* for the folio when articles name none */
+  int dropcap_lines;      /* drop caps this many lines tall; 0: only where an article asks */
   int widow_lines;        /* fewest lines of a paragraph at a column's head */
   int orphan_lines;       /* ... and at its foot */
   Justification justification;

@@ -8,6 +8,8 @@
  * at most GALLEY_MAX_IMAGE_PPI at their printed size before embedding. */
 #include "render.h"
 
+#include "typeset.h"
+
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 
@@ -19,13 +21,15 @@ static double points(int units)
   return units / (double)PANGO_SCALE;
 }
 
-/* Draws a right-to-left run as one cluster holding the run's text, so the
- * PDF carries the words in logical order (as /ActualText): PDF readers
- * otherwise extract the glyphs in visual order, letter by letter. */
-static void draw_rtl_run(cairo_t *cr, const char *text, PangoGlyphItem *run, double x, double y)
+/* Draws a run's glyphs as one cluster carrying `utf8` (len bytes, maybe
+ * none), so a PDF reader extracts exactly that text for them. A
+ * right-to-left run so carries its logical text: readers otherwise extract
+ * its glyphs in visual order, letter by letter. */
+static void draw_run_as(cairo_t *cr, const char *utf8, int len, PangoGlyphItem *run, double x,
+                        double y)
 {
   PangoGlyphString *glyphs = run->glyphs;
-  cairo_glyph_t *cairo_glyphs = g_new(cairo_glyph_t, (gsize)glyphs->num_glyphs);
+  cairo_glyph_t *cairo_glyphs = g_new(cairo_glyph_t, (gsize)MAX(1, glyphs->num_glyphs));
   int count = 0, advance = 0;
   for (int i = 0; i < glyphs->num_glyphs; i++) {
     PangoGlyphInfo *info = &glyphs->glyphs[i];
@@ -40,17 +44,44 @@ static void draw_rtl_run(cairo_t *cr, const char *text, PangoGlyphItem *run, dou
   cairo_scaled_font_t *font = pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(run->item->analysis.font));
   if (font && count > 0) {
     cairo_set_scaled_font(cr, font);
-    cairo_text_cluster_t cluster = { run->item->length, count };
-    cairo_show_text_glyphs(cr, text + run->item->offset, run->item->length, cairo_glyphs, count,
-                           &cluster, 1, CAIRO_TEXT_CLUSTER_FLAG_BACKWARD);
+    cairo_text_cluster_t cluster = { len, count };
+    bool backward = run->item->analysis.level & 1;
+    cairo_show_text_glyphs(cr, utf8, len, cairo_glyphs, count, &cluster, 1,
+                           backward ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : 0);
   }
   g_free(cairo_glyphs);
+}
+
+/* Draws a left-to-right run whose first `silent` bytes of text (the rest of
+ * a drop cap's word) carry no text of their own. Returns its advance. */
+static int draw_run_with_silent_start(cairo_t *cr, const char *text, PangoGlyphItem *run, int silent,
+                                      double x, double y)
+{
+  int width = pango_glyph_string_get_width(run->glyphs);
+  int in_run = silent - run->item->offset;
+  if (in_run <= 0) {
+    cairo_move_to(cr, x, y);
+    pango_cairo_show_glyph_item(cr, text, run);
+  } else if (in_run >= run->item->length) {
+    draw_run_as(cr, "", 0, run, x, y);
+  } else {
+    PangoGlyphItem *rest = pango_glyph_item_copy(run);
+    PangoGlyphItem *start = pango_glyph_item_split(rest, text, in_run);
+    draw_run_as(cr, "", 0, start, x, y);
+    cairo_move_to(cr, x + points(pango_glyph_string_get_width(start->glyphs)), y);
+    pango_cairo_show_glyph_item(cr, text, rest);
+    pango_glyph_item_free(start);
+    pango_glyph_item_free(rest);
+  }
+  return width;
 }
 
 static void draw_text(cairo_t *cr, const Box *box)
 {
   PangoLayoutLine *line = pango_layout_get_line_readonly(box->layout, box->line_index);
   const char *text = pango_layout_get_text(box->layout);
+  const char *actual = typeset_actual_text(box->layout);
+  int silent = typeset_silent_prefix(box->layout);
   cairo_set_source_rgb(cr, 0, 0, 0);
   /* the line is drawn from its own origin: its logical x was folded into box->x */
   PangoRectangle logical;
@@ -66,12 +97,14 @@ static void draw_text(cairo_t *cr, const Box *box)
   for (GSList *l = line->runs; l; l = l->next) {
     PangoGlyphItem *run = l->data;
     int width = pango_glyph_string_get_width(run->glyphs);
-    if (run->item->analysis.level & 1) {
-      draw_rtl_run(cr, text, run, x + points(advance), y);
-    } else {
-      cairo_move_to(cr, x + points(advance), y);
-      pango_cairo_show_glyph_item(cr, text, run);
-    }
+    double run_x = x + points(advance);
+    if (actual)   /* one glyph standing for a word (a drop cap) */
+      draw_run_as(cr, l == line->runs ? actual : "", l == line->runs ? (int)strlen(actual) : 0, run,
+                  run_x, y);
+    else if (run->item->analysis.level & 1)
+      draw_run_as(cr, text + run->item->offset, run->item->length, run, run_x, y);
+    else
+      draw_run_with_silent_start(cr, text, run, silent, run_x, y);
     advance += width;
   }
   cairo_restore(cr);

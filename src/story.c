@@ -240,6 +240,37 @@ static void load_photo(Builder *b, int *pixel_width, int *pixel_height)
   *pixel_height = image_height(image);
 }
 
+static int rows_for(const Layout *layout, int units)
+{
+  return units <= 0 ? 0 : (units + layout->baseline - 1) / layout->baseline;
+}
+
+/* A pull quote: the article's `pullquote:` set in its style across two
+ * columns (the middle ones where there are three or more), between rules,
+ * in whole grid rows with a row of air above and below for the rules. */
+static void build_pullquote(Builder *b)
+{
+  const char *text = b->article->pullquote;
+  if (!text || !*text)
+    return;
+  Story *story = b->story;
+  int columns = b->layout->columns;
+  story->pullquote_columns = MIN(2, columns);
+  story->pullquote_column = columns >= 3 ? 1 : 0;
+  int width = story_span_width(b->layout, story->pullquote_columns);
+  const Style *s = &b->layout->styles[STYLE_PULLQUOTE];
+  TypesetRequest request = { .style = STYLE_PULLQUOTE, .width = width,
+                             .language = b->article->language };
+  PangoLayout *layout = keep_layout(b, typeset_plain(b->ts, &request, text), 1);
+  GArray *lines = typeset_lines(layout);
+  int pitch = b->layout->baseline;
+  int first = pitch + g_array_index(lines, TypesetLine, 0).ascent;
+  int last = add_lines(story->pullquote_pieces, layout, STYLE_PULLQUOTE, 0, first, s->leading);
+  int descent = g_array_index(lines, TypesetLine, lines->len - 1).descent;
+  g_array_unref(lines);
+  story->pullquote_rows = rows_for(b->layout, last + descent + pitch / 2) + 1;
+}
+
 static void build_photo(Builder *b)
 {
   if (!b->article->image)
@@ -278,10 +309,6 @@ static void build_photo(Builder *b)
 
 /* ---- body --------------------------------------------------------------- */
 
-static int rows_for(const Layout *layout, int units)
-{
-  return units <= 0 ? 0 : (units + layout->baseline - 1) / layout->baseline;
-}
 
 static BodyItem *add_item(Builder *b, int space_before)
 {
@@ -462,8 +489,114 @@ GArray *story_paragraph_variant(Story *story, Typesetter *ts, const Layout *layo
 /* A hard line break ends a line without ending the paragraph. Each piece
  * between breaks is set on its own, so the line before a break is not
  * spread to the full measure; only the first piece is indented. */
+/* ---- drop caps ------------------------------------------------------------------ */
+
+/* Lines the story's drop cap spans: the article's say, else the layout's. */
+static int dropcap_lines(const Builder *b)
+{
+  int asked = b->article->dropcap;
+  if (asked < 0 || b->story->right_to_left || b->article->dateline)
+    return 0;   /* a dateline leads the first paragraph instead */
+  if (asked == 1)
+    return b->layout->dropcap_lines > 1 ? b->layout->dropcap_lines : 3;
+  return asked > 1 ? asked : b->layout->dropcap_lines;
+}
+
+/* Bytes of the text's first letter, with any opening quote before it. */
+static unsigned dropcap_letter_bytes(const char *text)
+{
+  const char *p = text;
+  while (*p && g_unichar_ispunct(g_utf8_get_char(p)))
+    p = g_utf8_next_char(p);
+  if (!*p || !g_unichar_isalnum(g_utf8_get_char(p)))
+    return 0;
+  return (unsigned)(g_utf8_next_char(p) - text);
+}
+
+/* How far a layout's glyphs rise above its baseline. */
+static int ink_ascent(PangoLayout *layout)
+{
+  PangoRectangle ink;
+  pango_layout_get_extents(layout, &ink, NULL);
+  return pango_layout_get_baseline(layout) - ink.y;
+}
+
+/* The drop cap letter, sized so that its top aligns with the first line's
+ * capitals and its foot sits on the baseline `lines` lines down. */
+static PangoLayout *dropcap_layout(Builder *b, const char *letter, int lines)
+{
+  TypesetRequest request = { .style = STYLE_DROPCAP, .width = -1 };
+  TypesetRequest body = { .style = STYLE_BODY, .width = -1 };
+  PangoLayout *capital = typeset_plain(b->ts, &body, "H");
+  PangoLayout *trial = typeset_plain(b->ts, &request, letter);
+  int target = (lines - 1) * b->layout->baseline + ink_ascent(capital);
+  int rise = MAX(1, ink_ascent(trial));
+  request.size = (int)((gint64)b->layout->styles[STYLE_DROPCAP].size * target / rise);
+  g_object_unref(capital);
+  g_object_unref(trial);
+  return typeset_plain(b->ts, &request, letter);
+}
+
+/* The first paragraph with a drop cap: its first letter `lines` lines tall
+ * at the column's left, the first lines set narrower beside it. The cap
+ * reads as its whole word (the rest of the word's glyphs carry no text).
+ * Returns false, having added nothing, when the paragraph cannot take one. */
+static bool add_dropcap_paragraph(Builder *b, const Block *block, int lines)
+{
+  const RichText *content = &block->content;
+  const char *text = content->text->str;
+  unsigned letter = dropcap_letter_bytes(text);
+  if (letter == 0 || strstr(text, LINE_SEPARATOR))
+    return false;
+  char *cap_text = g_strndup(text, letter);
+  PangoLayout *cap = dropcap_layout(b, cap_text, lines);
+  g_free(cap_text);
+  int cap_width;
+  pango_layout_get_size(cap, &cap_width, NULL);
+  unsigned rest = letter;
+  while (rest < content->text->len && g_ascii_isspace(text[rest]))
+    rest++;
+  RichText after;
+  rich_text_slice(content, rest, (unsigned)content->text->len, &after);
+  TypesetRequest request = { .style = STYLE_BODY, .width = b->column_width,
+                             .language = b->article->language, .hang_lines = lines,
+                             .hang_width = cap_width + b->layout->baseline / 3 };
+  GArray *set = set_paragraph_lines(b, &request, &after);
+  rich_text_clear(&after);
+  if (set->len < (unsigned)lines ||
+      g_array_index(set, SetLine, 0).metrics.x < request.hang_width) {   /* not the composer's */
+    g_array_unref(set);
+    g_object_unref(cap);
+    return false;
+  }
+  unsigned word = rest == letter ? (unsigned)strcspn(text + rest, " \t\n") : 0;
+  char *whole = g_strndup(text, rest + word);
+  typeset_set_actual_text(cap, g_strstrip(whole));
+  g_free(whole);
+  typeset_set_silent_prefix(g_array_index(set, SetLine, 0).layout, (int)word);
+  unsigned first = b->story->body_items->len;
+  add_set_lines(b, set, STYLE_BODY, 0, 0, false, false, NULL, block->source_line);
+  g_array_unref(set);
+  keep_layout(b, cap, block->source_line);
+  /* the cap belongs to the item of its last line: its foot is on that baseline */
+  GArray *items = b->story->body_items;
+  BodyItem *foot = &g_array_index(items, BodyItem, first + (unsigned)lines - 1);
+  LinePiece piece = { cap, 0, STYLE_DROPCAP, 0, 0, cap_width, ink_ascent(cap), 0 };
+  g_array_insert_val(b->story->body_pieces, foot->first_piece + foot->piece_count, piece);
+  foot->piece_count++;
+  for (unsigned i = first + (unsigned)lines; i < items->len; i++)
+    g_array_index(items, BodyItem, i).first_piece++;
+  for (unsigned i = first; i + 1 < first + (unsigned)lines; i++)   /* the cap's lines stay together */
+    g_array_index(items, BodyItem, i).keep_with_next = g_array_index(items, BodyItem, i).keep_firmly = true;
+  keep_block_lines(b, first, items->len - first, false);
+  b->next_paragraph_indented = true;
+  return true;
+}
+
 static void add_paragraph(Builder *b, const Block *block, bool first_in_story)
 {
+  if (first_in_story && dropcap_lines(b) > 1 && add_dropcap_paragraph(b, block, dropcap_lines(b)))
+    return;
   const RichText *content = &block->content;
   const Style *body = &b->layout->styles[STYLE_BODY];
   unsigned start = 0, len = (unsigned)content->text->len;
@@ -698,6 +831,7 @@ Story *story_build(Typesetter *ts, Hyphenator *hyphenator, const Layout *layout,
   story->layouts = g_ptr_array_new_with_free_func(g_object_unref);
   story->head_pieces = g_array_new(FALSE, FALSE, sizeof(LinePiece));
   story->photo_pieces = g_array_new(FALSE, FALSE, sizeof(LinePiece));
+  story->pullquote_pieces = g_array_new(FALSE, FALSE, sizeof(LinePiece));
   story->body_pieces = g_array_new(FALSE, FALSE, sizeof(LinePiece));
   story->body_items = g_array_new(FALSE, FALSE, sizeof(BodyItem));
   story->paragraphs = g_ptr_array_new_with_free_func(story_paragraph_free);
@@ -705,6 +839,7 @@ Story *story_build(Typesetter *ts, Hyphenator *hyphenator, const Layout *layout,
   Builder b = { ts, hyphenator, layout, article, log, story, layout_column_width(layout), false, false };
   build_head(&b);
   build_photo(&b);
+  build_pullquote(&b);
   build_body(&b);
   return story;
 }
@@ -717,6 +852,7 @@ void story_free(Story *story)
   g_ptr_array_free(story->paragraphs, TRUE);
   g_array_unref(story->body_pieces);
   g_array_unref(story->photo_pieces);
+  g_array_unref(story->pullquote_pieces);
   g_array_unref(story->head_pieces);
   g_ptr_array_free(story->layouts, TRUE);
   image_unref(story->photo);

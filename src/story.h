@@ -58,6 +58,9 @@ typedef struct {
   int photo_width, photo_height;   /* Pango units, aspect kept */
   GArray *photo_pieces;  /* LinePiece: caption and credit, baselines from the photo's bottom */
   int photo_block_height;    /* photo + caption + credit, Pango units */
+  GArray *pullquote_pieces;  /* LinePiece, baselines from the pull quote's top; empty: none */
+  int pullquote_rows;        /* grid rows it takes, its rules' air included */
+  int pullquote_column, pullquote_columns;   /* the columns it spans */
   GArray *body_pieces;   /* LinePiece */
   GArray *body_items;    /* BodyItem */
   GPtrArray *paragraphs; /* StoryParagraph: body paragraphs that may be set anew */

@@ -563,6 +563,26 @@ int typeset_line_expansion(PangoLayout *layout)
   return GPOINTER_TO_INT(g_object_get_qdata(G_OBJECT(layout), expansion_quark()));
 }
 
+void typeset_set_actual_text(PangoLayout *layout, const char *text)
+{
+  g_object_set_data_full(G_OBJECT(layout), "galley-actual-text", g_strdup(text), g_free);
+}
+
+const char *typeset_actual_text(PangoLayout *layout)
+{
+  return g_object_get_data(G_OBJECT(layout), "galley-actual-text");
+}
+
+void typeset_set_silent_prefix(PangoLayout *layout, int bytes)
+{
+  g_object_set_data(G_OBJECT(layout), "galley-silent-prefix", GINT_TO_POINTER(bytes));
+}
+
+int typeset_silent_prefix(PangoLayout *layout)
+{
+  return GPOINTER_TO_INT(g_object_get_data(G_OBJECT(layout), "galley-silent-prefix"));
+}
+
 /* The glyph expansion, in thousandths, that takes as much of `extra` as
  * the layout allows, in 0.1 % steps (each step is a scaled font in the
  * PDF). */
@@ -649,9 +669,10 @@ static SetLine set_one_line(Typesetter *ts, const TypesetRequest *request, const
  * \emergencystretch (looser spaces, so one very loose line is not as good
  * as any other); breaking names and compounds too; and at last anything,
  * long words broken between letters. */
-static GArray *choose_breaks(const Layout *layout, const Measure *m, const guint8 *hyphen_at,
-                             int first_width, int other_width, int looseness, ItemList *chosen)
+static GArray *choose_breaks(const Layout *layout, const TypesetRequest *request, const Measure *m,
+                             const guint8 *hyphen_at, int first_width, ItemList *chosen)
 {
+  int other_width = request->width, looseness = request->looseness;
   static const Pass passes[] = {
     { 100, 0, 1, false, false }, { 200, 1, 1, false, false }, { 2000, 1, 1, false, false },
     { 2000, 2, 1, false, false }, { 10000, 2, 3, true, true },
@@ -667,6 +688,8 @@ static GArray *choose_breaks(const Layout *layout, const Measure *m, const guint
     params.tolerance = passes[p].tolerance;
     params.allow_overfull = passes[p].emergency;
     params.looseness = looseness;
+    params.narrow_lines = request->hang_lines;
+    params.narrow_width = request->width - request->hang_width;
     GArray *breaks = linebreak_total_fit((const BreakItem *)list.items->data, list.items->len, &params);
     if (breaks) {
       *chosen = list;
@@ -691,7 +714,7 @@ static GArray *compose_lines(Typesetter *ts, const TypesetRequest *request, cons
     int end = span->start;
     while (end > start && m->attrs[end - 1].is_white)
       end--;
-    int x = i == 0 ? indent : 0;
+    int x = (int)i < request->hang_lines ? request->hang_width : i == 0 ? indent : 0;
     int hang = last ? 0 : g_array_index(list->items, BreakItem, b).protrusion;
     SetLine line = set_one_line(ts, request, full, m, start, end, span->hyphen, x,
                                 request->width - x + hang, !last);
@@ -746,8 +769,7 @@ GArray *typeset_paragraph(Typesetter *ts, const TypesetRequest *request, const R
       }
       int indent = request->indent_first_line ? style->indent : 0;
       ItemList list;
-      GArray *breaks = choose_breaks(ts->layout, &m, hyphen_at, request->width - indent, request->width,
-                                     request->looseness, &list);
+      GArray *breaks = choose_breaks(ts->layout, request, &m, hyphen_at, request->width - indent, &list);
       if (breaks) {
         lines = compose_lines(ts, request, full, &m, breaks, &list);
         g_array_unref(breaks);

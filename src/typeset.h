@@ -27,6 +27,8 @@ typedef struct {
   bool override_align;
   int size;                 /* Pango units; 0 = the style's size */
   int looseness;            /* typeset_paragraph: lines more (fewer) than the best setting */
+  int hang_lines, hang_width;   /* typeset_paragraph: the first lines set this much narrower,
+                                   to the right of a drop cap */
 } TypesetRequest;
 
 /* Sets rich text. Caller owns the returned layout (g_object_unref). */
@@ -60,6 +62,15 @@ typedef struct {
 /* The glyph expansion justification gave a line's layout, in thousandths
  * (0: none): drawn scaled horizontally by 1 + expansion / 1000. */
 int typeset_line_expansion(PangoLayout *layout);
+
+/* Text a reader's copy-and-paste should get for a layout drawn as other
+ * glyphs (a drop cap drawn "T" reads "The"); NULL when the layout's own. */
+void typeset_set_actual_text(PangoLayout *layout, const char *text);
+const char *typeset_actual_text(PangoLayout *layout);
+/* Bytes at the start of a one-line layout whose glyphs carry no text (the
+ * rest of a drop cap's word, read with the drop cap). */
+void typeset_set_silent_prefix(PangoLayout *layout, int bytes);
+int typeset_silent_prefix(PangoLayout *layout);
 
 /* Sets a paragraph into lines of request->width. Justified text in scripts
  * that space their words goes through the total-fit composer (linebreak.h),

@@ -8,6 +8,7 @@
 #include "compose.h"
 #include "fonts.h"
 #include "layout.h"
+#include "typeset.h"
 
 #include <limits.h>
 
@@ -144,10 +145,16 @@ static int font_size(const Box *box)
 
 /* Nominal glyph boxes (from 0.75 em above the baseline to 0.2 em below it,
  * as pdfquality draws them) of two text boxes on one page must not meet. */
+/* A drop cap is a capital: nothing of it reaches below its baseline. */
+static int box_descent(const Box *box)
+{
+  return box->style == STYLE_DROPCAP ? 0 : font_size(box) / 5;
+}
+
 static bool boxes_overlap(const Box *a, const Box *b)
 {
-  int a_top = a->y - font_size(a) * 3 / 4, a_bottom = a->y + font_size(a) / 5;
-  int b_top = b->y - font_size(b) * 3 / 4, b_bottom = b->y + font_size(b) / 5;
+  int a_top = a->y - font_size(a) * 3 / 4, a_bottom = a->y + box_descent(a);
+  int b_top = b->y - font_size(b) * 3 / 4, b_bottom = b->y + box_descent(b);
   return a->page == b->page && a->x < b->x + b->width - TOLERANCE && b->x < a->x + a->width - TOLERANCE &&
          a_top < b_bottom && b_top < a_bottom;
 }
@@ -472,7 +479,115 @@ TEST(unknown_font_family_names_the_package)
   layout_free(layout);
 }
 
+static char *article_with(const char *front_matter, int paragraphs)
+{
+  GString *text = g_string_new("---\nheadline: A story set with extras\n");
+  g_string_append_printf(text, "%s\n---\n\n", front_matter);
+  for (int p = 0; p < paragraphs; p++)
+    g_string_append_printf(text, "The council met again on Tuesday %d and spoke at length about the "
+                                 "harbour, the weather and the bridge, so that the paragraph fills "
+                                 "several lines of a narrow newspaper column.\n\n", p + 1);
+  return g_string_free(text, FALSE);
+}
+
+static GArray *boxes_of_style(const DisplayList *list, StyleId style)
+{
+  GArray *found = g_array_new(FALSE, FALSE, sizeof(const Box *));
+  for (unsigned i = 0; i < display_list_box_count(list); i++) {
+    const Box *box = display_list_box(list, i);
+    if (box->kind == BOX_TEXT && box->style == style)
+      g_array_append_val(found, box);
+  }
+  return found;
+}
+
+TEST(drop_cap_spans_its_lines_and_reads_as_its_word)
+{
+  Layout *layout = test_layout("tabloid");
+  char *text = article_with("dropcap: 3", 6);
+  Article *article = parse(text);
+  CHECK(layout && article && test_fonts());
+  if (layout && article && test_fonts()) {
+    GPtrArray *articles = g_ptr_array_new();
+    g_ptr_array_add(articles, article);
+    DisplayList *list = compose(layout, articles);
+    GArray *caps = boxes_of_style(list, STYLE_DROPCAP), *body = boxes_of_style(list, STYLE_BODY);
+    CHECK_INT(caps->len, 1);
+    if (caps->len == 1 && body->len > 4) {
+      const Box *cap = g_array_index(caps, const Box *, 0);
+      const Box *lines[4];
+      for (int i = 0; i < 4; i++)
+        lines[i] = g_array_index(body, const Box *, i);
+      CHECK_STR(typeset_actual_text(cap->layout), "The");
+      char *first = display_list_box_text(lines[0]);
+      CHECK(g_str_has_prefix(first, "he council"));
+      g_free(first);
+      CHECK_INT(typeset_silent_prefix(lines[0]->layout), 2);
+      CHECK_INT(cap->y, lines[2]->y);   /* its foot on the third line's baseline */
+      for (int i = 0; i < 3; i++)
+        CHECK(lines[i]->x >= cap->x + cap->width);
+      CHECK(lines[3]->x < cap->x + cap->width);   /* the fourth line runs full width */
+      CHECK(cap->height > 2 * layout->baseline);
+    }
+    check_no_overlaps(list);
+    check_body_on_grid(layout, list);
+    g_array_unref(caps);
+    g_array_unref(body);
+    display_list_free(list);
+    g_ptr_array_free(articles, TRUE);
+  }
+  article_free(article);
+  g_free(text);
+  layout_free(layout);
+}
+
+TEST(pull_quote_sits_in_two_columns_between_rules_with_text_around)
+{
+  Layout *layout = test_layout("tabloid");
+  char *text = article_with("pullquote: 'We spoke at length about the harbour'", 14);
+  Article *article = parse(text);
+  CHECK(layout && article && test_fonts());
+  if (layout && article && test_fonts()) {
+    GPtrArray *articles = g_ptr_array_new();
+    g_ptr_array_add(articles, article);
+    DisplayList *list = compose(layout, articles);
+    GArray *quote = boxes_of_style(list, STYLE_PULLQUOTE);
+    CHECK(quote->len >= 1);
+    int left = layout_column_x(layout, 1), right = layout_column_x(layout, 2) + layout_column_width(layout);
+    int top = G_MAXINT, bottom = 0, rules = 0, above = 0, below = 0;
+    for (unsigned i = 0; i < quote->len; i++) {
+      const Box *box = g_array_index(quote, const Box *, i);
+      CHECK(box->x >= left && box->x + box->width <= right);
+      top = MIN(top, box->y - box->height);
+      bottom = MAX(bottom, box->y);
+    }
+    for (unsigned i = 0; i < display_list_box_count(list); i++) {
+      const Box *box = display_list_box(list, i);
+      if (box->kind == BOX_RULE && box->height == 0 && box->x == left && box->x + box->width == right &&
+          (box->y < top || box->y > bottom))
+        rules++;
+      if (box->kind == BOX_TEXT && box->style == STYLE_BODY && box->x >= left && box->x < right) {
+        above += box->y < top;
+        below += box->y > bottom;
+        CHECK(box->y < top || box->y - box->height > bottom);   /* nothing runs through it */
+      }
+    }
+    CHECK_INT(rules, 2);
+    CHECK(above >= 2 * 3 && below >= 2 * 2);   /* text above and below it in both columns */
+    check_no_overlaps(list);
+    check_every_character_placed(article, list, 0);
+    g_array_unref(quote);
+    display_list_free(list);
+    g_ptr_array_free(articles, TRUE);
+  }
+  article_free(article);
+  g_free(text);
+  layout_free(layout);
+}
+
 RUN_TESTS("compose",
+  T(drop_cap_spans_its_lines_and_reads_as_its_word),
+  T(pull_quote_sits_in_two_columns_between_rules_with_text_around),
   T(samples_keep_every_invariant), T(long_story_flows_over_pages_and_keeps_its_text),
   T(finished_story_columns_end_together), T(word_wider_than_column_is_broken_inside_it),
   T(same_input_gives_same_boxes), T(more_text_never_means_fewer_pages),
