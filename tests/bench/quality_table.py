@@ -18,6 +18,10 @@ TOOLS = [('galley', 'galley'), ('pdflatex', 'pdflatex'), ('typst', 'Typst 0.10 (
 GRID_PT = 10.5          # layouts/bench-tabloid.yaml's baseline, the peers' leading
 TOLERANCE_PT = 0.5      # pdfquality's own baseline tolerance
 COST_FLOOR = 1.2
+# One known disagreement, not a lost word (as in tests/corpus.sh): the corpus
+# writes "risqu\&#233;"; galley prints "risqué", pdfquality does not apply
+# CommonMark's backslash escapes and expects the two words "risqu" and "é".
+KNOWN_FILE, KNOWN_RUN, KNOWN_PRINTED = 'bbc-gadgets-galore-on-show-at-fair.md', 'risqu é', 'risqué'
 
 
 def load(path):
@@ -33,10 +37,20 @@ def long_blocks(q):
     return [b for b in q['balance']['block_list'] if b['spread_pt'] > GRID_PT + TOLERANCE_PT]
 
 
+def lost_words(conservation):
+    """Missing words less the known disagreement, when the PDF has the word
+    as galley prints it."""
+    known = sum(r['length'] for r in conservation['missing_runs']
+                if r['file'].endswith(KNOWN_FILE) and r['text'] == KNOWN_RUN
+                and KNOWN_PRINTED in conservation['extra_words'])
+    return conservation['missing'] - known
+
+
 def figures(q):
     ju, ba = q['justification'], q['balance']
     return {
         'missing': q['conservation']['missing'],
+        'lost': lost_words(q['conservation']),
         'collisions': q['collisions']['overlapping_pairs'],
         'ladders': q['hyphenation']['ladders'],
         'loose': ju['loose_pct'],
@@ -82,7 +96,9 @@ def floors(g, latex, cost):
 
     if g is None:
         return [('galley measured', False, 'pdfquality gave no figures for galley')]
-    check('0 missing words', g['missing'] == 0, '%d missing' % g['missing'])
+    check('0 missing words', g['lost'] == 0,
+          '%d missing by pdfquality, %d of them the known "risqu\\&#233;" disagreement '
+          '(printed "%s")' % (g['missing'], g['missing'] - g['lost'], KNOWN_PRINTED))
     check('0 collisions', g['collisions'] == 0, '%d overlapping pairs' % g['collisions'])
     check('0 hyphen ladders (3 or more hyphenated lines in a row)', g['ladders'] == 0,
           '%d ladders' % g['ladders'])
