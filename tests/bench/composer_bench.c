@@ -12,7 +12,8 @@
  *   galley  typeset_paragraph with the hyphenation points story.c gives it
  *           (shape, total-fit breaking, each line set with its own spacing).
  * Hyphenation points are found beforehand, as a third figure: they are
- * libhyphen's cost, not the composer's. Each figure is the median of RUNS
+ * libhyphen's cost, not the composer's. A fourth, each paragraph shaped on
+ * one unbroken line, is what shaping alone costs, inside both. Each figure is the median of RUNS
  * timed passes over all paragraphs (CPU time of the process) after one
  * warm-up pass; pango and galley passes alternate, so drift hits both.
  * Prints one JSON object. */
@@ -136,6 +137,20 @@ static long pango_pass(Typesetter *ts, GArray *paragraphs)
   return lines;
 }
 
+static long shape_pass(Typesetter *ts, GArray *paragraphs)
+{
+  long lines = 0;
+  for (unsigned i = 0; i < paragraphs->len; i++) {
+    Paragraph *p = &g_array_index(paragraphs, Paragraph, i);
+    TypesetRequest unbroken = p->request;
+    unbroken.width = -1;
+    PangoLayout *layout = typeset_rich(ts, &unbroken, &p->printed);
+    lines += pango_layout_get_line_count(layout);
+    g_object_unref(layout);
+  }
+  return lines;
+}
+
 static long galley_pass(Typesetter *ts, GArray *paragraphs)
 {
   long lines = 0;
@@ -184,9 +199,10 @@ static void print_times(const char *name, double *ms)
 
 static int run(Typesetter *ts, Hyphenator *hyphenator, GArray *paragraphs)
 {
-  double pango[RUNS], galley[RUNS], hyphenation[RUNS];
+  double pango[RUNS], galley[RUNS], hyphenation[RUNS], shaping[RUNS];
   hyphenate_pass(hyphenator, paragraphs, true);
   long pango_lines = pango_pass(ts, paragraphs), galley_lines = galley_pass(ts, paragraphs);
+  shape_pass(ts, paragraphs);
   for (int r = 0; r < RUNS; r++) {
     for (int k = 0; k < 2; k++) {
       double t0 = cpu_ms();
@@ -200,6 +216,9 @@ static int run(Typesetter *ts, Hyphenator *hyphenator, GArray *paragraphs)
     double t0 = cpu_ms();
     hyphenate_pass(hyphenator, paragraphs, false);
     hyphenation[r] = cpu_ms() - t0;
+    t0 = cpu_ms();
+    shape_pass(ts, paragraphs);
+    shaping[r] = cpu_ms() - t0;
   }
   printf("{\n  \"paragraphs\": %u,\n  \"words\": %ld,\n", paragraphs->len, count_words(paragraphs));
   printf("  \"pango_lines\": %ld,\n  \"galley_lines\": %ld,\n  \"runs\": %d,\n", pango_lines,
@@ -207,7 +226,9 @@ static int run(Typesetter *ts, Hyphenator *hyphenator, GArray *paragraphs)
   print_times("pango", pango);
   print_times("galley", galley);
   print_times("hyphenation", hyphenation);
+  print_times("shaping", shaping);
   double mp = median(pango, RUNS), mg = median(galley, RUNS), mh = median(hyphenation, RUNS);
+  printf("  \"shaping_median_ms\": %.2f,\n", median(shaping, RUNS));
   printf("  \"pango_median_ms\": %.2f,\n  \"galley_median_ms\": %.2f,\n", mp, mg);
   printf("  \"hyphenation_median_ms\": %.2f,\n", mh);
   printf("  \"ratio\": %.3f,\n  \"ratio_with_hyphenation\": %.3f\n}\n", mg / mp, (mg + mh) / mp);

@@ -13,7 +13,7 @@
 # Environment: SHARED (default ../shared), OUT (default out/bench-quality),
 # PEERS (default "pdflatex typst typst14"), PEERS_NPM (INSTALL.sh's npm
 # prefix, default $TMPDIR/peers-npm), COMPOSER_BENCH (the built benchmark),
-# GALLEY (default ./galley).
+# GALLEY (default ./galley), TABLE (default out/bench-quality.md).
 # Exit status: 0 every floor passed, 1 a floor failed or could not be
 # measured, 2 the bench could not run.
 set -eu
@@ -105,5 +105,6 @@ done
 echo "bench-quality: composer against Pango's own breaking"
 nice -n 10 "$COMPOSER_BENCH" fonts layouts/bench-tabloid.yaml "$COPIES"/*.md > "$OUT/composer.json"
 
-mkdir -p out
-python3 tests/bench/quality_table.py "$OUT" out/bench-quality.md
+TABLE=${TABLE:-out/bench-quality.md}
+mkdir -p "$(dirname "$TABLE")"
+python3 tests/bench/quality_table.py "$OUT" "$TABLE"

@@ -147,10 +147,12 @@ def details(out_dir, gq, cost):
     if cost:
         lines.append('- composer_bench: %d paragraphs, %d words; CPU ms per pass, median of %d after a '
                      'warm-up: Pango alone %.1f (%d lines), galley\'s typeset_paragraph %.1f (%d lines); '
-                     'hyphenation points %.1f more (ratio with them %.2f)'
+                     'hyphenation points %.1f more (ratio with them %.2f); shaping each paragraph on one '
+                     'unbroken line alone: %.1f'
                      % (cost['paragraphs'], cost['words'], cost['runs'], cost['pango_median_ms'],
                         cost['pango_lines'], cost['galley_median_ms'], cost['galley_lines'],
-                        cost['hyphenation_median_ms'], cost['ratio_with_hyphenation']))
+                        cost['hyphenation_median_ms'], cost['ratio_with_hyphenation'],
+                        cost['shaping_median_ms']))
     for name, what in (('peers-missing.txt', 'not installed'), ('peers-failed.txt', 'failed')):
         path = os.path.join(out_dir, name)
         if os.path.exists(path):
