@@ -55,7 +55,8 @@ measure() {   # measure NAME PDF
 }
 
 echo "bench-quality: galley, $(wc -l < "$WORK/list-M.txt") articles (size M)"
-"$GALLEY" build --layout layouts/bench-tabloid.yaml -o "$OUT/galley.pdf" "$COPIES"/*.md
+"$GALLEY" build --layout layouts/bench-tabloid.yaml -o "$OUT/galley.pdf" \
+  --dump-boxes "$OUT/galley-boxes.json" "$COPIES"/*.md
 measure galley "$OUT/galley.pdf"
 
 # ---- the peers: their commands as in ../shared/bench/peers/run.sh

@@ -9,6 +9,7 @@ ran) and OUT_DIR/composer.json (composer_bench), prints the table and writes
 it to TABLE.md. Exit status 0 when every floor passed, 1 otherwise (a floor
 that could not be measured, say without pdflatex, has not passed).
 """
+import collections
 import json
 import os
 import sys
@@ -17,6 +18,8 @@ TOOLS = [('galley', 'galley'), ('pdflatex', 'pdflatex'), ('typst', 'Typst 0.10 (
          ('typst14', 'Typst 0.14 (node addon)')]
 GRID_PT = 10.5          # layouts/bench-tabloid.yaml's baseline, the peers' leading
 TOLERANCE_PT = 0.5      # pdfquality's own baseline tolerance
+MARGIN_PT, GUTTER_PT = 36, 12
+COLUMN_PITCH = 134.4 + GUTTER_PT   # the job's column and gutter
 COST_FLOOR = 1.2
 # One known disagreement, not a lost word (as in tests/corpus.sh): the corpus
 # writes "risqu\&#233;"; galley prints "risqué", pdfquality does not apply
@@ -44,6 +47,32 @@ def lost_words(conservation):
                 if r['file'].endswith(KNOWN_FILE) and r['text'] == KNOWN_RUN
                 and KNOWN_PRINTED in conservation['extra_words'])
     return conservation['missing'] - known
+
+
+COLUMN_STYLES = ('body', 'quote', 'list', 'crosshead', 'table')
+
+
+def display_list_blocks(boxes_path, column_pitch):
+    """galley's own view of its column bottoms (--dump-boxes): per page and
+    story, the last baseline of each column; the blocks whose columns end
+    more than one grid line apart. A cross-check of pdfquality's figure,
+    whose column chaining can run across a headline or split a column."""
+    boxes = load(boxes_path)
+    if boxes is None:
+        return None, []
+    blocks = collections.defaultdict(dict)
+    for page in boxes['pages']:
+        for b in page['boxes']:
+            if b.get('kind') != 'text' or b.get('style') not in COLUMN_STYLES:
+                continue
+            # a line starts at its column's left edge or indented from it
+            column = int((b['x'] - MARGIN_PT + GUTTER_PT / 2) // column_pitch)
+            key = (page['page'], b['story'])
+            blocks[key][column] = max(blocks[key].get(column, 0), b['baseline'])
+    long = [(page, story, sorted(bottoms.items()))
+            for (page, story), bottoms in sorted(blocks.items())
+            if len(bottoms) > 1 and max(bottoms.values()) - min(bottoms.values()) > GRID_PT + TOLERANCE_PT]
+    return sum(1 for v in blocks.values() if len(v) > 1), long
 
 
 def figures(q):
@@ -144,6 +173,14 @@ def details(out_dir, gq, cost):
         for b in long_blocks(gq):
             lines.append('- galley page %d, columns %s: bottoms at %s pt, %.1f lines apart'
                          % (b['page'], b['columns'], b['bottom_y'], b['spread_pt'] / GRID_PT))
+    count, long = display_list_blocks(os.path.join(out_dir, 'galley-boxes.json'), COLUMN_PITCH)
+    if count is not None:
+        lines.append('- galley\'s display list (--dump-boxes), the same check per page and story: '
+                     '%d of %d blocks of 2 or more columns end more than one grid line apart'
+                     % (len(long), count))
+        for page, story, bottoms in long:
+            lines.append('  - page %d, story %d (copy %04d): last baselines by column %s'
+                         % (page, story + 1, story + 1, ', '.join('%d: %.2f' % (c + 1, y) for c, y in bottoms)))
     if cost:
         lines.append('- composer_bench: %d paragraphs, %d words; CPU ms per pass, median of %d after a '
                      'warm-up: Pango alone %.1f (%d lines), galley\'s typeset_paragraph %.1f (%d lines); '
