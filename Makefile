@@ -4,6 +4,8 @@
 #   make demo       install missing Debian packages (as root; else print the
 #                   apt-get line), build, render samples/ to out/
 #   make check      build and run every test; SANITIZE=1 for ASan + UBSan
+#   make bench-quality  galley beside pdflatex and Typst on the bench articles
+#                   (needs ../shared; the peers from ../shared/bench/peers/INSTALL.sh)
 #   make install    PREFIX=/usr/local DESTDIR=
 
 VERSION := 0.1.0
@@ -44,7 +46,7 @@ BIN = $(BUILD)/galley
 TEST_SRC = $(wildcard tests/unit/*.c)
 TEST_BIN = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all demo deps check unit-tests clean install golden-update
+.PHONY: all demo deps check unit-tests clean install golden-update bench-quality
 all: galley
 
 galley: $(BIN)
@@ -94,6 +96,16 @@ SANITIZER_ENV = ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0 \
 
 check: $(BIN) $(TEST_BIN)
 	@$(SANITIZER_ENV) GALLEY=$(BIN) BUILD=$(BUILD) sh tests/run.sh $(TEST_BIN)
+
+# Not part of check: it needs ../shared and, for the comparison, the peers.
+COMPOSER_BENCH = $(BUILD)/bench/composer_bench
+$(COMPOSER_BENCH): tests/bench/composer_bench.c $(LIB)
+	@mkdir -p $(dir $@)
+	@echo "  CC $<"
+	@$(CC) $(CFLAGS_ALL) -Isrc -o $@ $< $(LIB) $(LDLIBS_ALL)
+
+bench-quality: galley $(COMPOSER_BENCH)
+	@COMPOSER_BENCH=$(COMPOSER_BENCH) sh tests/bench/quality.sh
 
 golden-update: $(BIN)
 	@GALLEY=$(BIN) sh tests/golden.sh update
