@@ -279,7 +279,7 @@ static unsigned fill_to(const Flow *flow, const GArray *items, unsigned from, Se
 #define COST_DEPTH_ROW 60       /* per row a story runs deeper than it could */
 #define COST_PAGE_FACTOR 20     /* break costs weigh this much more at a page break */
 #define MIN_LEG_ROWS 3          /* fewest lines worth a column of their own at a story's end */
-#define MAX_VARIANT_TRIES 12    /* paragraphs set anew per segment, at most */
+#define MAX_VARIANT_TRIES 16    /* paragraphs set anew per segment, at most */
 #define PAGE_FOOT_SLACK 2       /* rows a column may stop short at a page foot, at a cost */
 
 /* One way found to end column c at item `end`. */

@@ -107,7 +107,7 @@ static double line_demerits(const BreakParams *params, const BreakItem *items, u
 }
 
 /* The cheapest way found to end a line at the current break, per fitness
- * class and (with looseness) per line count. */
+ * class and (when a line count is asked for) per line count. */
 typedef struct {
   int fitness;
   int line;            /* lines ended by the new node; 0 when counts are not kept apart */
@@ -187,7 +187,7 @@ static void try_break(GArray *nodes, GArray *active, GArray *best, const BreakIt
       d += OVERFULL_DEMERITS * (1.0 - ratio);
     if (a->previous >= 0 && abs(fit - a->fitness) > 1)
       d += params->fitness_demerits;
-    offer_candidate(best, (Candidate){ fit, params->looseness ? a->line + 1 : 0, d, n });
+    offer_candidate(best, (Candidate){ fit, params->lines ? a->line + 1 : 0, d, n });
   }
   g_array_set_size(active, kept);
   unsigned first_new = nodes->len;
@@ -226,11 +226,9 @@ static int best_final_node(const GArray *nodes, unsigned last_item, int line)
   return best;
 }
 
-static GArray *read_breaks(const GArray *nodes, unsigned last_item, int looseness)
+static GArray *read_breaks(const GArray *nodes, unsigned last_item, int lines)
 {
-  int best = best_final_node(nodes, last_item, -1);
-  if (best >= 0 && looseness != 0)
-    best = best_final_node(nodes, last_item, g_array_index(nodes, Node, best).line + looseness);
+  int best = best_final_node(nodes, last_item, lines > 0 ? lines : -1);
   if (best < 0)
     return NULL;
   GArray *breaks = g_array_new(FALSE, FALSE, sizeof(unsigned));
@@ -259,7 +257,7 @@ GArray *linebreak_total_fit(const BreakItem *items, unsigned count, const BreakP
     if (is_legal_break(items, b))
       try_break(nodes, active, best, items, count, prefix, b, params, max_protrusion);
   g_array_free(best, TRUE);
-  GArray *breaks = read_breaks(nodes, count - 1, params->looseness);
+  GArray *breaks = read_breaks(nodes, count - 1, params->lines);
   g_array_free(active, TRUE);
   g_array_free(nodes, TRUE);
   g_free(prefix);

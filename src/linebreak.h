@@ -35,7 +35,7 @@ typedef struct {
   int fitness_demerits;    /* adjacent lines of very different tightness (\adjdemerits) */
   int max_hyphen_run;      /* never more hyphenated lines in a row than this */
   bool allow_overfull;     /* emergency: accept lines that cannot shrink enough */
-  int looseness;           /* TeX's \looseness: lines more (or fewer) than the optimum */
+  int lines;               /* exactly this many lines (as TeX's \looseness asks), 0: the best */
 } BreakParams;
 
 void linebreak_default_params(BreakParams *params, int first_width, int other_width);
@@ -43,9 +43,9 @@ void linebreak_default_params(BreakParams *params, int first_width, int other_wi
 /* Chooses breaks minimising total demerits. Returns the indices of the
  * items at which lines end, the last being the final forced break, or NULL
  * when no set of breaks meets the tolerance. Caller frees (g_array_unref). */
-/* With params->looseness, ways to end a line in different line counts
- * are kept apart, and the result has exactly the optimum's count plus
- * looseness lines, or is NULL when no feasible breaking has. */
+/* With params->lines, ways to end a line in different line counts are kept
+ * apart, and the result has exactly that many lines, or is NULL when no
+ * feasible breaking has. */
 GArray *linebreak_total_fit(const BreakItem *items, unsigned count, const BreakParams *params);
 
 #endif

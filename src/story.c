@@ -464,7 +464,7 @@ GArray *story_paragraph_variant(Story *story, Typesetter *ts, const Layout *layo
 {
   StoryParagraph *para = g_ptr_array_index(story->paragraphs, p);
   TypesetRequest request = para->request;
-  request.looseness = looseness;
+  request.lines = (int)para->item_count + looseness;
   GArray *lines = typeset_paragraph(ts, &request, &para->text, para->points);
   if (!lines)
     return NULL;

@@ -78,7 +78,7 @@ unsigned story_paragraph_count(const Story *story);
 /* Where paragraph p's lines are in the story's own body_items. */
 void story_paragraph_items(const Story *story, unsigned p, unsigned *first_item,
                            unsigned *item_count);
-/* Paragraph p set in looseness lines more (or fewer) than its best setting,
+/* Paragraph p set in looseness lines more (or fewer) than it was set in,
  * as body items whose pieces are added to the story, with the same keeps;
  * NULL when it cannot be set so within the composer's tolerances. Caller
  * frees the array. */

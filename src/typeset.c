@@ -672,13 +672,13 @@ static SetLine set_one_line(Typesetter *ts, const TypesetRequest *request, const
 static GArray *choose_breaks(const Layout *layout, const TypesetRequest *request, const Measure *m,
                              const guint8 *hyphen_at, int first_width, ItemList *chosen)
 {
-  int other_width = request->width, looseness = request->looseness;
+  int other_width = request->width, lines = request->lines;
   static const Pass passes[] = {
     { 100, 0, 1, false, false }, { 200, 1, 1, false, false }, { 2000, 1, 1, false, false },
     { 2000, 2, 1, false, false }, { 10000, 2, 3, true, true },
   };
   for (size_t p = 0; p < G_N_ELEMENTS(passes); p++) {
-    if (looseness != 0 && (passes[p].emergency || passes[p].hyphen_level == 0))
+    if (lines > 0 && (passes[p].emergency || passes[p].hyphen_level == 0))
       continue;   /* a paragraph made longer or shorter must still set well */
     ItemList list = build_items(m, hyphen_at, &layout->justification, &passes[p],
                                 passes[p].emergency ? other_width : 0);
@@ -687,7 +687,7 @@ static GArray *choose_breaks(const Layout *layout, const TypesetRequest *request
     params.max_hyphen_run = layout->hyphenation.max_consecutive;
     params.tolerance = passes[p].tolerance;
     params.allow_overfull = passes[p].emergency;
-    params.looseness = looseness;
+    params.lines = lines;
     params.narrow_lines = request->hang_lines;
     params.narrow_width = request->width - request->hang_width;
     GArray *breaks = linebreak_total_fit((const BreakItem *)list.items->data, list.items->len, &params);
@@ -780,7 +780,7 @@ GArray *typeset_paragraph(Typesetter *ts, const TypesetRequest *request, const R
     measure_clear(&m);
     g_object_unref(whole);
   }
-  if (!lines && request->looseness == 0)
+  if (!lines && request->lines == 0)
     lines = lines_from_layout(typeset_rich(ts, &plain, full));
   rich_text_free(full);
   return lines;

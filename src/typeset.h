@@ -26,7 +26,7 @@ typedef struct {
   Alignment align;          /* used when override_align is set */
   bool override_align;
   int size;                 /* Pango units; 0 = the style's size */
-  int looseness;            /* typeset_paragraph: lines more (fewer) than the best setting */
+  int lines;                /* typeset_paragraph: exactly this many lines (TeX's \looseness), 0: best */
   int hang_lines, hang_width;   /* typeset_paragraph: the first lines set this much narrower,
                                    to the right of a drop cap */
 } TypesetRequest;
@@ -76,10 +76,9 @@ int typeset_silent_prefix(PangoLayout *layout);
  * that space their words goes through the total-fit composer (linebreak.h),
  * which may break at the HyphenPoints (hyphenate.h) given (NULL: none)
  * and draws every line with its own word spacing, flush to both edges.
- * Other text is broken by Pango. With request->looseness, the composer
- * sets the paragraph in that many lines more (or fewer) than its best
- * setting, as TeX's \looseness does, or NULL is returned when it cannot
- * within its tolerances. Caller owns the array (g_array_unref releases the
+ * Other text is broken by Pango. With request->lines, the composer sets
+ * the paragraph in exactly that many lines, as TeX's \looseness asks, or
+ * NULL is returned when it cannot within its tolerances. Caller owns the array (g_array_unref releases the
  * layouts). */
 GArray *typeset_paragraph(Typesetter *ts, const TypesetRequest *request, const RichText *text,
                           const GArray *hyphen_points);

@@ -202,16 +202,17 @@ TEST(looseness_sets_a_line_more_or_fewer)
   params.tolerance = 10000;
   GArray *best = break_words(widths, 30, &params);
   CHECK(best != NULL);
-  params.looseness = 1;
+  int best_lines = best ? (int)best->len : 10;
+  params.lines = best_lines + 1;
   GArray *longer = break_words(widths, 30, &params);
-  params.looseness = -1;
+  params.lines = best_lines - 1;
   GArray *shorter = break_words(widths, 30, &params);
   CHECK(longer != NULL);
   if (best && longer)
     CHECK_INT(longer->len, best->len + 1);
   if (best && shorter)   /* may be impossible within the tolerance; never another count */
     CHECK_INT(shorter->len, best->len - 1);
-  params.looseness = 40;   /* more lines than words: impossible */
+  params.lines = 40;   /* more lines than words: impossible */
   GArray *impossible = break_words(widths, 30, &params);
   CHECK(impossible == NULL);
   if (best)
