@@ -39,6 +39,7 @@ for binary in "$@"; do
 done
 run_suite cli sh tests/cli.sh
 run_suite corpus sh tests/corpus.sh
+run_suite typography sh tests/typography.sh
 
 if [ "$total_skipped" -gt 0 ]; then
   echo "$total_passed passed, $total_failed failed, $total_skipped skipped"
