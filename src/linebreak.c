@@ -76,6 +76,8 @@ static double adjustment_ratio(const BreakItem *items, const Sums *prefix, const
                                unsigned b, int line_width)
 {
   gint64 width = prefix[b].width - a->width - items[b].protrusion;
+  if (a->position != G_MAXUINT)   /* an opening quote may hang at the line's start */
+    width -= items[a->position].hang_next;
   if (items[b].kind == BREAK_PENALTY)
     width += items[b].width;
   if (width < line_width) {

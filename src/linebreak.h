@@ -21,6 +21,7 @@ typedef struct {
   int penalty;           /* penalty only */
   bool flagged;          /* penalty only: a hyphen */
   int protrusion;        /* glue, penalty: how far a line ending here may hang past the measure */
+  int hang_next;         /* glue: how far the line after a break here may hang left of it */
 } BreakItem;
 
 #define BREAK_FILL (1 << 28)

@@ -387,6 +387,28 @@ static int protrusion_factor(gunichar u)
   }
 }
 
+/* How far an opening mark may hang left of a line's start, in thousandths
+ * of its width (microtype's defaults, halved like the right side's). */
+static int left_protrusion_factor(gunichar u)
+{
+  switch (u) {
+  case 0x201C: case 0x2018: case '"': case '\'': case 0x201E: case 0x00AB:
+    return 300;
+  case '(': case '[':
+    return 100;
+  default:
+    return 0;
+  }
+}
+
+static int protrusion_after(const Measure *m, int c)
+{
+  if (c >= m->chars)
+    return 0;
+  gunichar u = g_utf8_get_char(m->text + m->byte_of[c]);
+  return (int)((gint64)m->advance[c] * left_protrusion_factor(u) / 1000);
+}
+
 static int protrusion_before(const Measure *m, int c)
 {
   if (c <= 0)
@@ -448,8 +470,10 @@ static ItemList build_items(const Measure *m, const guint8 *hyphen_at, const Jus
     if (is_break_space(m, c)) {
       flush_box(&list, c);
       BreakItem glue = space_glue(j, pass, m->advance[c], list.word_width);
-      if (j->protrusion)
+      if (j->protrusion) {
         glue.protrusion = protrusion_before(m, c);
+        glue.hang_next = protrusion_after(m, c + 1);
+      }
       push_item(&list, glue, (ItemSpan){ c, c + 1, false });
       list.box_start = c + 1;
       list.word_width = 0;
@@ -706,7 +730,7 @@ static GArray *compose_lines(Typesetter *ts, const TypesetRequest *request, cons
   const Style *style = &ts->layout->styles[request->style];
   int indent = request->indent_first_line ? style->indent : 0;
   GArray *lines = set_lines_new();
-  int start = 0;
+  int start = 0, hang_left = 0;
   for (unsigned i = 0; i < breaks->len; i++) {
     unsigned b = g_array_index(breaks, unsigned, i);
     const ItemSpan *span = &g_array_index(list->spans, ItemSpan, b);
@@ -716,8 +740,9 @@ static GArray *compose_lines(Typesetter *ts, const TypesetRequest *request, cons
       end--;
     int x = (int)i < request->hang_lines ? request->hang_width : i == 0 ? indent : 0;
     int hang = last ? 0 : g_array_index(list->items, BreakItem, b).protrusion;
-    SetLine line = set_one_line(ts, request, full, m, start, end, span->hyphen, x,
-                                request->width - x + hang, !last);
+    SetLine line = set_one_line(ts, request, full, m, start, end, span->hyphen, x - hang_left,
+                                request->width - x + hang + hang_left, !last);
+    hang_left = g_array_index(list->items, BreakItem, b).hang_next;
     gunichar final = end > 0 ? g_utf8_get_char(m->text + m->byte_of[end - 1]) : 0;
     line.hyphenated = span->hyphen || (!last && (final == '-' || final == 0x2010));
     g_array_append_val(lines, line);

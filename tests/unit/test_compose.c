@@ -106,12 +106,23 @@ static int hang_allowed(const Layout *layout, const Box *box)
   return hangs ? layout->styles[STYLE_BODY].size * 3 / 10 : 0;
 }
 
+/* ... and an opening quote or bracket into the gutter on the left. */
+static int left_hang_allowed(const Layout *layout, const Box *box)
+{
+  char *text = display_list_box_text(box);
+  gunichar first = g_utf8_get_char(text);
+  g_free(text);
+  bool hangs = first && (strchr("\"'([", (int)first) != NULL || first == 0x201C || first == 0x2018 ||
+                         first == 0x201E || first == 0xAB);
+  return hangs ? layout->styles[STYLE_BODY].size * 3 / 10 : 0;
+}
+
 static bool inside_some_column(const Layout *layout, const Box *box)
 {
-  int hang = hang_allowed(layout, box);
+  int hang = hang_allowed(layout, box), left_hang = left_hang_allowed(layout, box);
   for (int c = 0; c < layout->columns; c++) {
     int left = layout_column_x(layout, c), right = left + layout_column_width(layout);
-    if (box->x >= left - TOLERANCE && box->x + box->width <= right + hang + TOLERANCE)
+    if (box->x >= left - left_hang - TOLERANCE && box->x + box->width <= right + hang + TOLERANCE)
       return true;
   }
   return false;
@@ -125,7 +136,7 @@ static void check_inside(const Layout *layout, const DisplayList *list)
     const Box *box = display_list_box(list, i);
     if (box->kind != BOX_TEXT)
       continue;
-    CHECK(box->x >= layout->margin_left - TOLERANCE);
+    CHECK(box->x >= layout->margin_left - left_hang_allowed(layout, box) - TOLERANCE);
     CHECK(box->x + box->width <= live_right + hang_allowed(layout, box) + TOLERANCE);
     CHECK(box->y - box->height / 2 >= layout->margin_top);
     CHECK(box->y <= live_bottom);
