@@ -60,7 +60,7 @@ void display_list_add_text(DisplayList *list, int page, int story, StyleId style
   Box box = { .kind = BOX_TEXT, .page = page, .x = x, .y = baseline, .width = width,
               .height = ascent + descent, .style = style, .story = story,
               .layout = g_object_ref(layout), .line_index = line_index,
-              .expansion = typeset_line_expansion(layout) };
+              .expansion = typeset_line_expansion(layout, line_index) };
   g_array_append_val(list->boxes, box);
 }
 

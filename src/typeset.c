@@ -319,11 +319,13 @@ static MeasureResult measure_paragraph(PangoLayout *layout, Measure *m)
   }
   m->byte_of[m->chars] = (int)strlen(m->text);
   PangoLayoutLine *line = pango_layout_get_line_readonly(layout, 0);
+  int first = 0;   /* left-to-right runs come in text order */
   for (GSList *l = line->runs; l; l = l->next) {
     PangoGlyphItem *run = l->data;
     if (run->item->analysis.level & 1)
       return LEAVE_TO_PANGO;
-    int first = (int)g_utf8_pointer_to_offset(m->text, m->text + run->item->offset);
+    while (first < m->chars && m->byte_of[first] < run->item->offset)
+      first++;
     pango_glyph_item_get_logical_widths(run, m->text, m->advance + first);
   }
   return MEASURED;
@@ -582,9 +584,25 @@ static GQuark expansion_quark(void)
   return g_quark_from_static_string("galley-expansion");
 }
 
-int typeset_line_expansion(PangoLayout *layout)
+int typeset_line_expansion(PangoLayout *layout, int line_index)
 {
-  return GPOINTER_TO_INT(g_object_get_qdata(G_OBJECT(layout), expansion_quark()));
+  GArray *expansions = g_object_get_qdata(G_OBJECT(layout), expansion_quark());
+  if (!expansions || line_index < 0 || (unsigned)line_index >= expansions->len)
+    return 0;
+  return g_array_index(expansions, int, line_index);
+}
+
+static void set_line_expansion(PangoLayout *layout, int line_index, int expansion)
+{
+  GArray *expansions = g_object_get_qdata(G_OBJECT(layout), expansion_quark());
+  if (!expansions) {
+    expansions = g_array_new(FALSE, TRUE, sizeof(int));
+    g_object_set_qdata_full(G_OBJECT(layout), expansion_quark(), expansions,
+                            (GDestroyNotify)g_array_unref);
+  }
+  if ((unsigned)line_index >= expansions->len)
+    g_array_set_size(expansions, (unsigned)line_index + 1);
+  g_array_index(expansions, int, line_index) = expansion;
 }
 
 void typeset_set_actual_text(PangoLayout *layout, const char *text)
@@ -627,9 +645,10 @@ static int expansion_for(const Justification *j, gint64 extra, gint64 word_width
  * (typeset_line_expansion) and applied when drawing, so the advances are
  * set for target / (1 + expansion). Without `stretch`, only a line too
  * wide is touched. Done before anything asks the layout for its extents. */
-static bool justify_line(PangoLayout *layout, const Justification *j, int target, bool stretch)
+static bool justify_line(PangoLayout *layout, int line_index, const Justification *j, int target,
+                         bool stretch)
 {
-  PangoLayoutLine *line = pango_layout_get_line_readonly(layout, 0);
+  PangoLayoutLine *line = pango_layout_get_line_readonly(layout, line_index);
   const char *text = pango_layout_get_text(layout);
   LineCounts counts = count_line(line, text);
   gint64 extra = target - counts.natural;
@@ -638,7 +657,7 @@ static bool justify_line(PangoLayout *layout, const Justification *j, int target
   gint64 word_width = counts.natural - counts.space_width;
   int expansion = expansion_for(j, extra, word_width);
   if (expansion != 0) {
-    g_object_set_qdata(G_OBJECT(layout), expansion_quark(), GINT_TO_POINTER(expansion));
+    set_line_expansion(layout, line_index, expansion);
     extra = (gint64)target * 1000 / (1000 + expansion) - counts.natural;
   }
   gint64 letter_flex = word_width * j->letter_spacing / 1000;
@@ -678,7 +697,7 @@ static SetLine set_one_line(Typesetter *ts, const TypesetRequest *request, const
   PangoLayout *layout = typeset_rich(ts, &line_request, &piece);
   rich_text_clear(&piece);
   /* a last line is not spread, but may have been chosen to shrink */
-  bool justified = justify_line(layout, &ts->layout->justification, target, justify);
+  bool justified = justify_line(layout, 0, &ts->layout->justification, target, justify);
   GArray *metrics = typeset_lines(layout);
   SetLine line = { layout, 0, g_array_index(metrics, TypesetLine, 0), false };
   line.metrics.x += x;
@@ -724,12 +743,105 @@ static GArray *choose_breaks(const Layout *layout, const TypesetRequest *request
   return NULL;
 }
 
+/* A line the composer chose: characters [start, end) of the paragraph. */
+typedef struct {
+  int start, end;
+  bool hyphen;     /* broken inside a word: a hyphen is added */
+  int x, target;   /* where it starts and how wide it is set */
+  bool justify;    /* spread to the target (not the last line) */
+} LineRange;
+
+static void append_rich(RichText *out, const RichText *piece)
+{
+  unsigned base = (unsigned)out->text->len;
+  g_string_append_len(out->text, piece->text->str, (gssize)piece->text->len);
+  for (unsigned i = 0; i < piece->runs->len; i++) {
+    InlineRun run = g_array_index(piece->runs, InlineRun, i);
+    run.start += base;
+    run.end += base;
+    g_array_append_val(out->runs, run);
+  }
+}
+
+/* The chosen lines as one text, a hyphen added where a word breaks, each
+ * line its own Pango paragraph: one layout shapes them all at once. */
+static RichText *joined_lines(const RichText *full, const Measure *m, const GArray *ranges)
+{
+  RichText *joined = rich_text_new();
+  for (unsigned i = 0; i < ranges->len; i++) {
+    const LineRange *r = &g_array_index(ranges, LineRange, i);
+    RichText piece;
+    rich_text_slice(full, (unsigned)m->byte_of[r->start], (unsigned)m->byte_of[r->end], &piece);
+    append_rich(joined, &piece);
+    rich_text_clear(&piece);
+    if (r->hyphen)
+      rich_text_append(joined, "-", 1, r->end > 0 ? flags_at(full, (unsigned)m->byte_of[r->end - 1]) : 0);
+    if (i + 1 < ranges->len)
+      rich_text_append(joined, "\n", 1, 0);
+  }
+  return joined;
+}
+
+/* Sets the chosen lines in one layout, each justified to its target.
+ * NULL when Pango does not make one line of each (then each line is set
+ * on its own). */
+static GArray *set_lines_together(Typesetter *ts, const TypesetRequest *request, const RichText *full,
+                                  const Measure *m, const GArray *ranges)
+{
+  RichText *joined = joined_lines(full, m, ranges);
+  TypesetRequest line_request = *request;
+  line_request.width = -1;
+  line_request.indent_first_line = false;
+  line_request.lead_in = NULL;
+  line_request.override_align = true;
+  line_request.align = ALIGN_LEFT;
+  PangoLayout *layout = typeset_rich(ts, &line_request, joined);
+  rich_text_free(joined);
+  if (pango_layout_get_line_count(layout) != (int)ranges->len) {
+    g_object_unref(layout);
+    return NULL;
+  }
+  bool *justified = g_new0(bool, ranges->len);
+  for (unsigned i = 0; i < ranges->len; i++) {
+    const LineRange *r = &g_array_index(ranges, LineRange, i);
+    /* a last line is not spread, but may have been chosen to shrink */
+    justified[i] = justify_line(layout, (int)i, &ts->layout->justification, r->target, r->justify);
+  }
+  GArray *metrics = typeset_lines(layout);   /* after the spacing changed */
+  GArray *lines = set_lines_new();
+  for (unsigned i = 0; i < ranges->len; i++) {
+    const LineRange *r = &g_array_index(ranges, LineRange, i);
+    SetLine line = { g_object_ref(layout), (int)i, g_array_index(metrics, TypesetLine, i), false };
+    line.metrics.x += r->x;
+    if (justified[i])
+      line.metrics.width = r->target;
+    g_array_append_val(lines, line);
+  }
+  g_free(justified);
+  g_array_unref(metrics);
+  g_object_unref(layout);
+  return lines;
+}
+
+static GArray *set_lines_apart(Typesetter *ts, const TypesetRequest *request, const RichText *full,
+                               const Measure *m, const GArray *ranges)
+{
+  GArray *lines = set_lines_new();
+  for (unsigned i = 0; i < ranges->len; i++) {
+    const LineRange *r = &g_array_index(ranges, LineRange, i);
+    SetLine line = set_one_line(ts, request, full, m, r->start, r->end, r->hyphen, r->x, r->target,
+                                r->justify);
+    g_array_append_val(lines, line);
+  }
+  return lines;
+}
+
 static GArray *compose_lines(Typesetter *ts, const TypesetRequest *request, const RichText *full,
                              const Measure *m, const GArray *breaks, const ItemList *list)
 {
   const Style *style = &ts->layout->styles[request->style];
   int indent = request->indent_first_line ? style->indent : 0;
-  GArray *lines = set_lines_new();
+  GArray *ranges = g_array_new(FALSE, FALSE, sizeof(LineRange));
   int start = 0, hang_left = 0;
   for (unsigned i = 0; i < breaks->len; i++) {
     unsigned b = g_array_index(breaks, unsigned, i);
@@ -740,16 +852,24 @@ static GArray *compose_lines(Typesetter *ts, const TypesetRequest *request, cons
       end--;
     int x = (int)i < request->hang_lines ? request->hang_width : i == 0 ? indent : 0;
     int hang = last ? 0 : g_array_index(list->items, BreakItem, b).protrusion;
-    SetLine line = set_one_line(ts, request, full, m, start, end, span->hyphen, x - hang_left,
-                                request->width - x + hang + hang_left, !last);
+    LineRange range = { start, end, span->hyphen, x - hang_left, request->width - x + hang + hang_left,
+                        !last };
+    g_array_append_val(ranges, range);
     hang_left = g_array_index(list->items, BreakItem, b).hang_next;
-    gunichar final = end > 0 ? g_utf8_get_char(m->text + m->byte_of[end - 1]) : 0;
-    line.hyphenated = span->hyphen || (!last && (final == '-' || final == 0x2010));
-    g_array_append_val(lines, line);
     start = span->end;
     while (start < m->chars && m->attrs[start].is_white)
       start++;
   }
+  GArray *lines = set_lines_together(ts, request, full, m, ranges);
+  if (!lines)
+    lines = set_lines_apart(ts, request, full, m, ranges);
+  for (unsigned i = 0; i < lines->len; i++) {
+    const LineRange *r = &g_array_index(ranges, LineRange, i);
+    SetLine *line = &g_array_index(lines, SetLine, i);
+    gunichar final = r->end > 0 ? g_utf8_get_char(m->text + m->byte_of[r->end - 1]) : 0;
+    line->hyphenated = r->hyphen || (r->justify && (final == '-' || final == 0x2010));
+  }
+  g_array_unref(ranges);
   return lines;
 }
 

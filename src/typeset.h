@@ -59,9 +59,9 @@ typedef struct {
   bool hyphenated;       /* ends with a hyphen, added or the word's own */
 } SetLine;
 
-/* The glyph expansion justification gave a line's layout, in thousandths
+/* The glyph expansion justification gave a layout's line, in thousandths
  * (0: none): drawn scaled horizontally by 1 + expansion / 1000. */
-int typeset_line_expansion(PangoLayout *layout);
+int typeset_line_expansion(PangoLayout *layout, int line_index);
 
 /* Text a reader's copy-and-paste should get for a layout drawn as other
  * glyphs (a drop cap drawn "T" reads "The"); NULL when the layout's own. */

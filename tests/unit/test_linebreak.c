@@ -337,7 +337,7 @@ TEST(no_line_is_ever_overfull)
     for (unsigned i = 0; i < lines->len; i++) {
       const SetLine *line = &g_array_index(lines, SetLine, i);
       lines_seen++;
-      gunichar opening = g_utf8_get_char(pango_layout_get_text(line->layout));
+      gunichar opening = g_utf8_get_char(pango_layout_get_text(line->layout) + line->metrics.start_index);
       int left_hang = opening == 0x201C ? em * 3 / 10 : 0;   /* a hanging opening quote */
       if (line->metrics.x < -left_hang || line->metrics.x + line->metrics.width > request.width + em * 3 / 10) {
         if (overfull++ < 5)
