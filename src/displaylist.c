@@ -53,15 +53,31 @@ int display_list_page_count(const DisplayList *list) { return list->pages; }
 int display_list_page_width(const DisplayList *list) { return list->page_width; }
 int display_list_page_height(const DisplayList *list) { return list->page_height; }
 
+void display_list_add_text_range(DisplayList *list, int page, int story, StyleId style,
+                                 PangoLayout *layout, int line_index, int start_index, int length,
+                                 int x, int baseline, int width, int ascent, int descent)
+{
+  PangoLayoutLine *line = pango_layout_get_line_readonly(layout, line_index);
+  if (length <= 0) {
+    start_index = line->start_index;
+    length = line->length;
+  }
+  Box box = { .kind = BOX_TEXT, .page = page, .x = x, .y = baseline, .width = width,
+              .height = ascent + descent, .style = style, .story = story,
+              .layout = g_object_ref(layout), .line_index = line_index,
+              .expansion = typeset_line_expansion(layout, start_index),
+              .start_index = start_index, .length = length,
+              .partial = start_index != line->start_index || length != line->length,
+              .hyphen = typeset_line_hyphen(layout, start_index) };
+  g_array_append_val(list->boxes, box);
+}
+
 void display_list_add_text(DisplayList *list, int page, int story, StyleId style,
                            PangoLayout *layout, int line_index, int x, int baseline,
                            int width, int ascent, int descent)
 {
-  Box box = { .kind = BOX_TEXT, .page = page, .x = x, .y = baseline, .width = width,
-              .height = ascent + descent, .style = style, .story = story,
-              .layout = g_object_ref(layout), .line_index = line_index,
-              .expansion = typeset_line_expansion(layout, line_index) };
-  g_array_append_val(list->boxes, box);
+  display_list_add_text_range(list, page, story, style, layout, line_index, 0, -1, x, baseline,
+                              width, ascent, descent);
 }
 
 void display_list_add_rule(DisplayList *list, int page, int x0, int y0, int x1, int y1,
@@ -94,9 +110,13 @@ char *display_list_box_text(const Box *box)
 {
   if (box->kind != BOX_TEXT)
     return g_strdup("");
-  PangoLayoutLine *line = pango_layout_get_line_readonly(box->layout, box->line_index);
   const char *text = pango_layout_get_text(box->layout);
-  return g_strndup(text + line->start_index, (gsize)line->length);
+  char *range = g_strndup(text + box->start_index, (gsize)box->length);
+  if (!box->hyphen)
+    return range;
+  char *hyphenated = g_strconcat(range, pango_layout_get_text(box->hyphen), NULL);
+  g_free(range);
+  return hyphenated;
 }
 
 void display_list_set_metadata(DisplayList *list, const char *title, const char *author)

@@ -24,6 +24,9 @@ typedef struct {
   PangoLayout *layout;      /* text: owned reference */
   int line_index;           /* text: line within layout */
   int expansion;            /* text: glyph expansion in thousandths, drawn as a horizontal scale */
+  int start_index, length;  /* text: the bytes of the layout's text drawn ... */
+  bool partial;             /* ... when only part of the line is (typeset.h) */
+  PangoLayout *hyphen;      /* text: drawn after it, NULL for none (the layout keeps it) */
   int rule_width;           /* rules: stroke width */
   Image *image;             /* images: owned reference */
 } Box;
@@ -42,6 +45,11 @@ int display_list_page_height(const DisplayList *list);
 void display_list_add_text(DisplayList *list, int page, int story, StyleId style,
                            PangoLayout *layout, int line_index, int x, int baseline,
                            int width, int ascent, int descent);
+/* A range of bytes [start_index, start_index + length) of a layout's line,
+ * as the composer sets lines (length 0: the whole line). */
+void display_list_add_text_range(DisplayList *list, int page, int story, StyleId style,
+                                 PangoLayout *layout, int line_index, int start_index, int length,
+                                 int x, int baseline, int width, int ascent, int descent);
 /* A rule from (x0,y0) to (x1,y1); horizontal or vertical. */
 void display_list_add_rule(DisplayList *list, int page, int x0, int y0, int x1, int y1,
                            int stroke);

@@ -456,9 +456,9 @@ static void place_item(Flow *flow, const Story *story, const BodyItem *item, int
     display_list_add_rule(flow->list, flow->page, x, rule_y, x + width, rule_y, layout->rule_width);
   for (unsigned k = 0; k < item->piece_count; k++) {
     const LinePiece *p = &g_array_index(story->body_pieces, LinePiece, item->first_piece + k);
-    display_list_add_text(flow->list, flow->page, story->index, p->style, p->layout,
-                          p->line_index, x + p->x, row_baseline(flow, row), p->width, p->ascent,
-                          p->descent);
+    display_list_add_text_range(flow->list, flow->page, story->index, p->style, p->layout,
+                                p->line_index, p->start_index, p->length, x + p->x,
+                                row_baseline(flow, row), p->width, p->ascent, p->descent);
   }
 }
 

@@ -76,8 +76,72 @@ static int draw_run_with_silent_start(cairo_t *cr, const char *text, PangoGlyphI
   return width;
 }
 
+static int draw_layout_line(cairo_t *cr, PangoLayout *layout, double x, double y)
+{
+  PangoLayoutLine *line = pango_layout_get_line_readonly(layout, 0);
+  const char *text = pango_layout_get_text(layout);
+  int advance = 0;
+  for (GSList *l = line->runs; l; l = l->next) {
+    PangoGlyphItem *run = l->data;
+    cairo_move_to(cr, x + points(advance), y);
+    pango_cairo_show_glyph_item(cr, text, run);
+    advance += pango_glyph_string_get_width(run->glyphs);
+  }
+  return advance;
+}
+
+/* The part of a run inside bytes [start, end): a copy, split at cluster
+ * boundaries (the composer breaks only there). */
+static PangoGlyphItem *run_part(const PangoGlyphItem *run, const char *text, int start, int end)
+{
+  PangoGlyphItem *part = pango_glyph_item_copy((PangoGlyphItem *)run);
+  int run_start = part->item->offset;
+  if (start > run_start)
+    pango_glyph_item_free(pango_glyph_item_split(part, text, start - run_start));
+  if (end < part->item->offset + part->item->length) {
+    PangoGlyphItem *inside = pango_glyph_item_split(part, text, end - part->item->offset);
+    pango_glyph_item_free(part);
+    part = inside;
+  }
+  return part;
+}
+
+/* A line the composer set as a range of its paragraph's one shaped line,
+ * and the hyphen after it. */
+static void draw_text_range(cairo_t *cr, const Box *box)
+{
+  PangoLayoutLine *line = pango_layout_get_line_readonly(box->layout, box->line_index);
+  const char *text = pango_layout_get_text(box->layout);
+  int start = box->start_index, end = box->start_index + box->length;
+  int silent = typeset_silent_prefix(box->layout);
+  double x = points(box->x), y = points(box->y);
+  cairo_set_source_rgb(cr, 0, 0, 0);
+  cairo_save(cr);
+  if (box->expansion) {
+    cairo_translate(cr, x, 0);
+    cairo_scale(cr, 1.0 + box->expansion / 1000.0, 1.0);
+    x = 0;
+  }
+  int advance = 0;
+  for (GSList *l = line->runs; l; l = l->next) {
+    PangoGlyphItem *run = l->data;
+    if (run->item->offset + run->item->length <= start || run->item->offset >= end)
+      continue;
+    PangoGlyphItem *part = run_part(run, text, start, end);
+    advance += draw_run_with_silent_start(cr, text, part, silent, x + points(advance), y);
+    pango_glyph_item_free(part);
+  }
+  if (box->hyphen)
+    draw_layout_line(cr, box->hyphen, x + points(advance), y);
+  cairo_restore(cr);
+}
+
 static void draw_text(cairo_t *cr, const Box *box)
 {
+  if (box->partial || box->hyphen) {
+    draw_text_range(cr, box);
+    return;
+  }
   PangoLayoutLine *line = pango_layout_get_line_readonly(box->layout, box->line_index);
   const char *text = pango_layout_get_text(box->layout);
   const char *actual = typeset_actual_text(box->layout);

@@ -107,7 +107,7 @@ static int add_lines(GArray *pieces, PangoLayout *layout, StyleId style, int x,
       baseline += line_pitch(layout, (int)i, above, line, leading);
     }
     LinePiece piece = { layout, (int)i, style, x + line->x, baseline, line->width, line->ascent,
-                        line->descent };
+                        line->descent, 0, 0 };
     g_array_append_val(pieces, piece);
   }
   g_array_unref(lines);
@@ -321,7 +321,7 @@ static void add_piece(Builder *b, PangoLayout *layout, int line_index, StyleId s
                       const TypesetLine *line)
 {
   LinePiece piece = { layout, line_index, style, x + line->x, 0, line->width, line->ascent,
-                      line->descent };
+                      line->descent, line->start_index, line->length };
   g_array_append_val(b->story->body_pieces, piece);
   g_array_index(b->story->body_items, BodyItem, b->story->body_items->len - 1).piece_count++;
 }
@@ -581,7 +581,7 @@ static bool add_dropcap_paragraph(Builder *b, const Block *block, int lines)
   /* the cap belongs to the item of its last line: its foot is on that baseline */
   GArray *items = b->story->body_items;
   BodyItem *foot = &g_array_index(items, BodyItem, first + (unsigned)lines - 1);
-  LinePiece piece = { cap, 0, STYLE_DROPCAP, 0, 0, cap_width, ink_ascent(cap), 0 };
+  LinePiece piece = { cap, 0, STYLE_DROPCAP, 0, 0, cap_width, ink_ascent(cap), 0, 0, 0 };
   g_array_insert_val(b->story->body_pieces, foot->first_piece + foot->piece_count, piece);
   foot->piece_count++;
   for (unsigned i = first + (unsigned)lines; i < items->len; i++)

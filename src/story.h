@@ -25,6 +25,7 @@ typedef struct {
   int x;                 /* from the element's left edge */
   int baseline;          /* head pieces: from the block's top; body pieces: unused */
   int width, ascent, descent;
+  int start_index, length;   /* a range of the line's bytes (typeset.h); length 0: the whole line */
 } LinePiece;
 
 typedef enum { ITEM_RULE_NONE, ITEM_RULE_MIDDLE, ITEM_RULE_BELOW, ITEM_RULE_ABOVE } ItemRule;

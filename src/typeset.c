@@ -536,12 +536,21 @@ static bool is_space_glyph(const char *text, const PangoGlyphItem *run, int g)
   return text[run->item->offset + run->glyphs->log_clusters[g]] == ' ';
 }
 
-static LineCounts count_line(PangoLayoutLine *line, const char *text)
+static bool glyph_in(const PangoGlyphItem *run, int g, int start, int end)
+{
+  int byte = run->item->offset + run->glyphs->log_clusters[g];
+  return byte >= start && byte < end;
+}
+
+/* The glyphs of line whose text lies in bytes [start, end). */
+static LineCounts count_range(PangoLayoutLine *line, const char *text, int start, int end)
 {
   LineCounts counts = { 0 };
   for (GSList *l = line->runs; l; l = l->next) {
     PangoGlyphItem *run = l->data;
     for (int g = 0; g < run->glyphs->num_glyphs; g++) {
+      if (!glyph_in(run, g, start, end))
+        continue;
       PangoGlyphInfo *info = &run->glyphs->glyphs[g];
       counts.natural += info->geometry.width;
       if (is_space_glyph(text, run, g)) {
@@ -556,9 +565,10 @@ static LineCounts count_line(PangoLayoutLine *line, const char *text)
   return counts;
 }
 
-/* Adds `total` to the advances of the chosen glyphs, spread evenly. */
-static void spread_over_glyphs(PangoLayoutLine *line, const char *text, bool spaces, int count,
-                               int total)
+/* Adds `total` to the advances of the chosen glyphs of bytes [start, end),
+ * spread evenly. */
+static void spread_over_glyphs(PangoLayoutLine *line, const char *text, int start, int end,
+                               bool spaces, int count, int total)
 {
   if (count <= 0 || total == 0)
     return;
@@ -566,6 +576,8 @@ static void spread_over_glyphs(PangoLayoutLine *line, const char *text, bool spa
   for (GSList *l = line->runs; l; l = l->next) {
     PangoGlyphItem *run = l->data;
     for (int g = 0; g < run->glyphs->num_glyphs && seen < count; g++) {
+      if (!glyph_in(run, g, start, end))
+        continue;
       PangoGlyphInfo *info = &run->glyphs->glyphs[g];
       bool chosen = spaces ? is_space_glyph(text, run, g)
                            : !is_space_glyph(text, run, g) && info->attr.is_cluster_start;
@@ -584,25 +596,49 @@ static GQuark expansion_quark(void)
   return g_quark_from_static_string("galley-expansion");
 }
 
-int typeset_line_expansion(PangoLayout *layout, int line_index)
+/* What justification decided for one line of a layout, by the byte where
+ * the line starts: its glyph expansion and the hyphen drawn after it. */
+typedef struct {
+  int expansion;
+  PangoLayout *hyphen;   /* owned, NULL when none is added */
+} LineExtras;
+
+static void line_extras_free(gpointer data)
 {
-  GArray *expansions = g_object_get_qdata(G_OBJECT(layout), expansion_quark());
-  if (!expansions || line_index < 0 || (unsigned)line_index >= expansions->len)
-    return 0;
-  return g_array_index(expansions, int, line_index);
+  LineExtras *extras = data;
+  g_clear_object(&extras->hyphen);
+  g_free(extras);
 }
 
-static void set_line_expansion(PangoLayout *layout, int line_index, int expansion)
+static LineExtras *line_extras(PangoLayout *layout, int start_index, bool create)
 {
-  GArray *expansions = g_object_get_qdata(G_OBJECT(layout), expansion_quark());
-  if (!expansions) {
-    expansions = g_array_new(FALSE, TRUE, sizeof(int));
-    g_object_set_qdata_full(G_OBJECT(layout), expansion_quark(), expansions,
-                            (GDestroyNotify)g_array_unref);
+  GHashTable *table = g_object_get_qdata(G_OBJECT(layout), expansion_quark());
+  if (!table && create) {
+    table = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, line_extras_free);
+    g_object_set_qdata_full(G_OBJECT(layout), expansion_quark(), table,
+                            (GDestroyNotify)g_hash_table_unref);
   }
-  if ((unsigned)line_index >= expansions->len)
-    g_array_set_size(expansions, (unsigned)line_index + 1);
-  g_array_index(expansions, int, line_index) = expansion;
+  if (!table)
+    return NULL;
+  gpointer key = GINT_TO_POINTER(start_index + 1);
+  LineExtras *extras = g_hash_table_lookup(table, key);
+  if (!extras && create) {
+    extras = g_new0(LineExtras, 1);
+    g_hash_table_insert(table, key, extras);
+  }
+  return extras;
+}
+
+int typeset_line_expansion(PangoLayout *layout, int start_index)
+{
+  LineExtras *extras = line_extras(layout, start_index, false);
+  return extras ? extras->expansion : 0;
+}
+
+PangoLayout *typeset_line_hyphen(PangoLayout *layout, int start_index)
+{
+  LineExtras *extras = line_extras(layout, start_index, false);
+  return extras ? extras->hyphen : NULL;
 }
 
 void typeset_set_actual_text(PangoLayout *layout, const char *text)
@@ -645,26 +681,34 @@ static int expansion_for(const Justification *j, gint64 extra, gint64 word_width
  * (typeset_line_expansion) and applied when drawing, so the advances are
  * set for target / (1 + expansion). Without `stretch`, only a line too
  * wide is touched. Done before anything asks the layout for its extents. */
-static bool justify_line(PangoLayout *layout, int line_index, const Justification *j, int target,
-                         bool stretch)
+static bool justify_range(PangoLayout *layout, PangoLayoutLine *line, int start, int end,
+                          int added, const Justification *j, int target, bool stretch)
 {
-  PangoLayoutLine *line = pango_layout_get_line_readonly(layout, line_index);
   const char *text = pango_layout_get_text(layout);
-  LineCounts counts = count_line(line, text);
+  LineCounts counts = count_range(line, text, start, end);
+  counts.natural += added;   /* a hyphen drawn after the range */
   gint64 extra = target - counts.natural;
   if (counts.spaces == 0 || (!stretch && extra >= 0))
     return false;
   gint64 word_width = counts.natural - counts.space_width;
   int expansion = expansion_for(j, extra, word_width);
   if (expansion != 0) {
-    set_line_expansion(layout, line_index, expansion);
+    line_extras(layout, start, true)->expansion = expansion;
     extra = (gint64)target * 1000 / (1000 + expansion) - counts.natural;
   }
   gint64 letter_flex = word_width * j->letter_spacing / 1000;
   gint64 to_letters = CLAMP(extra, -letter_flex, letter_flex);
-  spread_over_glyphs(line, text, false, counts.letters, (int)to_letters);
-  spread_over_glyphs(line, text, true, counts.spaces, (int)(extra - to_letters));
+  spread_over_glyphs(line, text, start, end, false, counts.letters, (int)to_letters);
+  spread_over_glyphs(line, text, start, end, true, counts.spaces, (int)(extra - to_letters));
   return true;
+}
+
+static bool justify_line(PangoLayout *layout, int line_index, const Justification *j, int target,
+                         bool stretch)
+{
+  PangoLayoutLine *line = pango_layout_get_line_readonly(layout, line_index);
+  return justify_range(layout, line, line->start_index, line->start_index + line->length, 0, j,
+                       target, stretch);
 }
 
 static unsigned flags_at(const RichText *text, unsigned byte)
@@ -823,6 +867,78 @@ static GArray *set_lines_together(Typesetter *ts, const TypesetRequest *request,
   return lines;
 }
 
+/* True when every range starts and ends on a cluster boundary of the
+ * shaped paragraph (not inside a ligature such as "ffi"). */
+static bool ranges_on_clusters(PangoLayoutLine *line, const Measure *m, const GArray *ranges)
+{
+  int bytes = m->byte_of[m->chars];
+  guint8 *boundary = g_new0(guint8, (gsize)bytes + 1);
+  boundary[bytes] = 1;
+  for (GSList *l = line->runs; l; l = l->next) {
+    PangoGlyphItem *run = l->data;
+    for (int g = 0; g < run->glyphs->num_glyphs; g++)
+      if (run->glyphs->glyphs[g].attr.is_cluster_start)
+        boundary[run->item->offset + run->glyphs->log_clusters[g]] = 1;
+  }
+  bool ok = true;
+  for (unsigned i = 0; i < ranges->len && ok; i++) {
+    const LineRange *r = &g_array_index(ranges, LineRange, i);
+    ok = boundary[m->byte_of[r->start]] && boundary[m->byte_of[r->end]];
+  }
+  g_free(boundary);
+  return ok;
+}
+
+/* A hyphen in the face of the character before it, shaped once per line. */
+static PangoLayout *hyphen_layout(Typesetter *ts, const TypesetRequest *request, unsigned flags)
+{
+  RichText hyphen;
+  rich_text_init(&hyphen);
+  rich_text_append(&hyphen, "-", 1, flags);
+  TypesetRequest one = *request;
+  one.width = -1;
+  one.indent_first_line = false;
+  one.lead_in = NULL;
+  PangoLayout *layout = typeset_rich(ts, &one, &hyphen);
+  rich_text_clear(&hyphen);
+  return layout;
+}
+
+/* Sets the chosen lines as ranges of the paragraph already shaped on one
+ * line (`whole`): nothing is shaped again, each range's glyphs are spread
+ * to its target, and a hyphen is drawn after a range that breaks a word.
+ * NULL when a break falls inside a ligature, which must be shaped anew. */
+static GArray *set_lines_in_place(Typesetter *ts, const TypesetRequest *request, const RichText *full,
+                                  PangoLayout *whole, const Measure *m, const GArray *ranges)
+{
+  PangoLayoutLine *line = pango_layout_get_line_readonly(whole, 0);
+  if (!ranges_on_clusters(line, m, ranges))
+    return NULL;
+  GArray *metrics = typeset_lines(whole);
+  TypesetLine shape = g_array_index(metrics, TypesetLine, 0);
+  g_array_unref(metrics);
+  GArray *lines = set_lines_new();
+  for (unsigned i = 0; i < ranges->len; i++) {
+    const LineRange *r = &g_array_index(ranges, LineRange, i);
+    int start = m->byte_of[r->start], end = m->byte_of[r->end], added = 0;
+    if (r->hyphen) {
+      unsigned flags = r->end > 0 ? flags_at(full, (unsigned)m->byte_of[r->end - 1]) : 0;
+      LineExtras *extras = line_extras(whole, start, true);
+      extras->hyphen = hyphen_layout(ts, request, flags);
+      pango_layout_get_size(extras->hyphen, &added, NULL);
+    }
+    bool justified = justify_range(whole, line, start, end, added, &ts->layout->justification,
+                                   r->target, r->justify);
+    SetLine set = { g_object_ref(whole), 0, shape, false };
+    set.metrics.start_index = start;
+    set.metrics.length = end - start;
+    set.metrics.x = r->x;
+    set.metrics.width = justified ? r->target : count_range(line, m->text, start, end).natural + added;
+    g_array_append_val(lines, set);
+  }
+  return lines;
+}
+
 static GArray *set_lines_apart(Typesetter *ts, const TypesetRequest *request, const RichText *full,
                                const Measure *m, const GArray *ranges)
 {
@@ -837,7 +953,8 @@ static GArray *set_lines_apart(Typesetter *ts, const TypesetRequest *request, co
 }
 
 static GArray *compose_lines(Typesetter *ts, const TypesetRequest *request, const RichText *full,
-                             const Measure *m, const GArray *breaks, const ItemList *list)
+                             PangoLayout *whole, const Measure *m, const GArray *breaks,
+                             const ItemList *list)
 {
   const Style *style = &ts->layout->styles[request->style];
   int indent = request->indent_first_line ? style->indent : 0;
@@ -860,7 +977,9 @@ static GArray *compose_lines(Typesetter *ts, const TypesetRequest *request, cons
     while (start < m->chars && m->attrs[start].is_white)
       start++;
   }
-  GArray *lines = set_lines_together(ts, request, full, m, ranges);
+  GArray *lines = set_lines_in_place(ts, request, full, whole, m, ranges);
+  if (!lines)
+    lines = set_lines_together(ts, request, full, m, ranges);
   if (!lines)
     lines = set_lines_apart(ts, request, full, m, ranges);
   for (unsigned i = 0; i < lines->len; i++) {
@@ -916,7 +1035,7 @@ GArray *typeset_paragraph(Typesetter *ts, const TypesetRequest *request, const R
       ItemList list;
       GArray *breaks = choose_breaks(ts->layout, request, &m, hyphen_at, request->width - indent, &list);
       if (breaks) {
-        lines = compose_lines(ts, request, full, &m, breaks, &list);
+        lines = compose_lines(ts, request, full, whole, &m, breaks, &list);
         g_array_unref(breaks);
         item_list_clear(&list);
       }

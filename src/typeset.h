@@ -51,7 +51,8 @@ GArray *typeset_lines(PangoLayout *layout);
 void typeset_measure(Typesetter *ts, const TypesetRequest *request, const RichText *text,
                      int *natural_width, int *widest_word);
 
-/* One line of a set paragraph: its own layout (or a line of a shared one). */
+/* One line of a set paragraph: a line of a layout, or a range of one
+ * (metrics.start_index and length). */
 typedef struct {
   PangoLayout *layout;   /* owned reference */
   int line_index;
@@ -59,9 +60,14 @@ typedef struct {
   bool hyphenated;       /* ends with a hyphen, added or the word's own */
 } SetLine;
 
-/* The glyph expansion justification gave a layout's line, in thousandths
- * (0: none): drawn scaled horizontally by 1 + expansion / 1000. */
-int typeset_line_expansion(PangoLayout *layout, int line_index);
+/* A set line may be a range of bytes of a layout's line (SetLine.metrics
+ * start_index and length): the composer sets a paragraph's lines as ranges
+ * of the paragraph shaped once. For the line or range starting at byte
+ * start_index: its glyph expansion in thousandths (0: none; drawn scaled
+ * horizontally by 1 + expansion / 1000), and the hyphen layout drawn after
+ * it (NULL: none; the layout keeps it). */
+int typeset_line_expansion(PangoLayout *layout, int start_index);
+PangoLayout *typeset_line_hyphen(PangoLayout *layout, int start_index);
 
 /* Text a reader's copy-and-paste should get for a layout drawn as other
  * glyphs (a drop cap drawn "T" reads "The"); NULL when the layout's own. */
