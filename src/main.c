@@ -39,7 +39,8 @@ typedef struct {
   gboolean keep_all;
   gboolean quiet, verbose;
   gboolean print;             /* build: print marks and bleed */
-  char *bleed, *pdfx, *edition;
+  gboolean pdfx, pdfx_cmyk;   /* build: PDF/X in gray or CMYK */
+  char *bleed, *edition;
   double min_photo_ppi;       /* < 0: the layout's */
   char **inputs;
 } Options;
@@ -263,7 +264,8 @@ static int run_build(const Options *options)
     PdfDocOptions doc = { job.layout, job.layout->print, creator, creation_time(), NULL };
     GError *error = NULL;
     GBytes *pdf = NULL;
-    if (pdfdoc_print_options(&doc.print, options->print, options->bleed, options->pdfx,
+    const char *pdfx = options->pdfx_cmyk ? "cmyk" : options->pdfx ? "gray" : NULL;
+    if (pdfdoc_print_options(&doc.print, options->print, options->bleed, pdfx,
                              options->min_photo_ppi, options->edition, &error))
       pdf = pdfdoc_make(list, (Article *const *)job.articles->pdata, job.articles->len, &doc,
                         job.log, &error);
@@ -515,15 +517,6 @@ typedef struct {
 
 static Options opts = { .dpi = 100, .min_photo_ppi = -1 };
 
-/* --pdfx alone is gray; --pdfx=cmyk asks for CMYK. */
-static gboolean take_pdfx(const char *name, const char *value, gpointer data, GError **error)
-{
-  (void)name, (void)data, (void)error;
-  g_free(opts.pdfx);
-  opts.pdfx = g_strdup(value ? value : "gray");
-  return TRUE;
-}
-
 static const GOptionEntry build_entries[] = {
   { "layout", 'l', 0, G_OPTION_ARG_FILENAME, &opts.layout, "Page layout: a YAML file or a shipped name (default: tabloid)", "LAYOUT" },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opts.output, "Write the PDF here (required)", "FILE.pdf" },
@@ -531,7 +524,8 @@ static const GOptionEntry build_entries[] = {
   { "print", 0, 0, G_OPTION_ARG_NONE, &opts.print, "Print-ready: bleed, crop and registration marks, slug line", NULL },
   { "bleed", 0, 0, G_OPTION_ARG_STRING, &opts.bleed, "Bleed beyond the trim with --print (default: 3mm)", "LENGTH" },
   { "edition", 0, 0, G_OPTION_ARG_STRING, &opts.edition, "Edition named on the slug line", "NAME" },
-  { "pdfx", 0, G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK, (gpointer)take_pdfx, "PDF/X-1a for newsprint through Ghostscript, gray (default) or cmyk", "gray|cmyk" },
+  { "pdfx", 0, 0, G_OPTION_ARG_NONE, &opts.pdfx, "PDF/X-1a for newsprint through Ghostscript, in grayscale", NULL },
+  { "pdfx-cmyk", 0, 0, G_OPTION_ARG_NONE, &opts.pdfx_cmyk, "PDF/X-1a in CMYK, text and rules on the black plate only", NULL },
   { "min-photo-ppi", 0, 0, G_OPTION_ARG_DOUBLE, &opts.min_photo_ppi, "Warn about photos below this resolution (default: 150)", "PPI" },
   { "date-order", 0, 0, G_OPTION_ARG_STRING, &opts.date_order, "Plain-text articles: read dates such as 6/1/2015 as dmy or mdy (default: from the text, else dmy)", "ORDER" },
   { "keep-all", 0, 0, G_OPTION_ARG_NONE, &opts.keep_all, "Plain-text articles: keep web furniture (\"Latest Videos\", \"Share this\")", NULL },
@@ -616,7 +610,6 @@ static int run_command(const Command *command, int argc, char **argv)
   g_free(opts.pages);
   g_free(opts.date_order);
   g_free(opts.bleed);
-  g_free(opts.pdfx);
   g_free(opts.edition);
   g_strfreev(opts.inputs);
   return status;

@@ -3,6 +3,7 @@
 #include "preflight.h"
 
 #include <hb.h>
+#include <math.h>
 
 #define FSTYPE_RESTRICTED 0x0002     /* may not be embedded ... */
 #define FSTYPE_PERMISSIONS 0x000e    /* ... unless a looser bit is also set */
@@ -32,6 +33,7 @@ static bool check_font(PangoFont *font, GError **error)
   if (!embedding_forbidden(fstype))
     return true;
   PangoFontDescription *description = pango_font_describe(font);
+  pango_font_description_unset_fields(description, PANGO_FONT_MASK_SIZE);
   char *name = pango_font_description_to_string(description);
   diag_set_error(error, GALLEY_ERROR_FONT, NULL, 0, 0,
                  "the font '%s' may not be embedded in a PDF (its licence flags, OS/2 fsType "
@@ -78,9 +80,9 @@ unsigned preflight_photos(const DisplayList *list, Article *const *articles, uns
     found++;
     const Article *article = box->story >= 0 && (unsigned)box->story < count ? articles[box->story] : NULL;
     diag_warn(log, article ? article->path : NULL, article ? article->image_line : 0, 0,
-              "the photo %s prints at %.0f ppi, below the minimum of %.0f: %d x %d pixels "
+              "the photo %s prints at %.0f ppi, below the minimum of %g: %d x %d pixels "
               "over %.1f x %.1f cm; use a larger original or print it smaller",
-              article && article->image ? article->image : "(unnamed)", ppi, min_ppi,
+              article && article->image ? article->image : "(unnamed)", floor(ppi), min_ppi,
               image_width(box->image), image_height(box->image), inches_w * 2.54, inches_h * 2.54);
   }
   return found;
