@@ -16,7 +16,7 @@ gboolean pdfdoc_print_options(PrintSettings *settings, gboolean print, const cha
                               const char *pdfx, double min_ppi, const char *edition,
                               GError **error)
 {
-  if (print)
+  if (print || bleed)
     settings->marks = true;
   if (bleed && (!layout_parse_length(bleed, &settings->bleed) || settings->bleed < 0 ||
                 settings->bleed > 72 * PANGO_SCALE)) {
@@ -99,9 +99,22 @@ static GBytes *render(const DisplayList *list, const PdfDocOptions *o, const Pdf
   return render_pdf(list, &metadata, &options, error);
 }
 
-/* Boxes and XMP by libqpdf; then, for PDF/X, Ghostscript, whose output
- * goes through libqpdf again for the boxes and a deterministic /ID (PDF/X-1a
- * is PDF 1.3, which has no XMP). */
+/* Ghostscript's PDF/X goes through libqpdf again for the boxes, labels
+ * and a deterministic /ID; without XMP, as PDF/X-1a is PDF 1.3. */
+static GBytes *to_pdfx(GBytes *boxed, const DisplayList *list, const PdfDocOptions *o,
+                       PdfBoxes *boxes, GError **error)
+{
+  GBytes *pdfx = pdfx_convert(boxed, o->print.pdfx, display_list_title(list), o->creation_time,
+                              error);
+  if (!pdfx)
+    return NULL;
+  boxes->xmp = NULL;
+  GBytes *result = pdfboxes_apply(pdfx, boxes, error);
+  g_bytes_unref(pdfx);
+  return result;
+}
+
+/* Boxes, page labels and XMP by libqpdf; then PDF/X when asked for. */
 static GBytes *finish(GBytes *pdf, const DisplayList *list, const PdfDocOptions *o,
                       const PdfNav *nav, const PrintSheet *sheet, const DocFields *fields,
                       GError **error)
@@ -110,30 +123,21 @@ static GBytes *finish(GBytes *pdf, const DisplayList *list, const PdfDocOptions 
                     fields->subject, (const char *const *)fields->keywords->pdata, o->creator,
                     o->creation_time };
   char *packet = xmp_packet(&xmp);
-  PdfBoxes boxes;
-  printmarks_boxes(sheet, &boxes);
-  boxes.xmp = packet;
   const char **labels = g_new0(const char *, pdfnav_page_count(nav) + 1);
   for (int p = 0; p < pdfnav_page_count(nav); p++)
     labels[p] = pdfnav_page_label(nav, p);
+  PdfBoxes boxes;
+  printmarks_boxes(sheet, &boxes);
+  boxes.xmp = packet;
   boxes.page_labels = labels;
-  GBytes *boxed = pdfboxes_apply(pdf, &boxes, error);
-  g_free(packet);
-  if (!boxed || o->print.pdfx == PDFX_NONE) {
-    g_free(labels);
-    return boxed;
+  GBytes *result = pdfboxes_apply(pdf, &boxes, error);
+  if (result && o->print.pdfx != PDFX_NONE) {
+    GBytes *boxed = result;
+    result = to_pdfx(boxed, list, o, &boxes, error);
+    g_bytes_unref(boxed);
   }
-  GBytes *pdfx = pdfx_convert(boxed, o->print.pdfx, display_list_title(list), o->creation_time,
-                              error);
-  g_bytes_unref(boxed);
-  if (!pdfx) {
-    g_free(labels);
-    return NULL;
-  }
-  boxes.xmp = NULL;
-  GBytes *result = pdfboxes_apply(pdfx, &boxes, error);
-  g_bytes_unref(pdfx);
   g_free(labels);
+  g_free(packet);
   return result;
 }
 

@@ -20,7 +20,7 @@ typedef struct {
 } PdfDocOptions;
 
 /* Applies the command line's print options to settings (from the layout):
- * print turns marks on; bleed is a length ("3mm"); pdfx is none, gray or
+ * print turns marks on, and so does bleed, a length ("3mm"); pdfx is none, gray or
  * cmyk; min_ppi < 0 and NULL strings change nothing. settings' strings
  * are borrowed (from the layout, or edition). */
 gboolean pdfdoc_print_options(PrintSettings *settings, gboolean print, const char *bleed,
