@@ -522,7 +522,7 @@ static const GOptionEntry build_entries[] = {
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opts.output, "Write the PDF here (required)", "FILE.pdf" },
   { "dump-boxes", 0, 0, G_OPTION_ARG_FILENAME, &opts.dump_boxes, "Also write the display list as JSON", "FILE.json" },
   { "print", 0, 0, G_OPTION_ARG_NONE, &opts.print, "Print-ready: bleed, crop and registration marks, slug line", NULL },
-  { "bleed", 0, 0, G_OPTION_ARG_STRING, &opts.bleed, "Bleed beyond the trim with --print (default: 3mm)", "LENGTH" },
+  { "bleed", 0, 0, G_OPTION_ARG_STRING, &opts.bleed, "Bleed beyond the trim; implies --print (default: 3mm)", "LENGTH" },
   { "edition", 0, 0, G_OPTION_ARG_STRING, &opts.edition, "Edition named on the slug line", "NAME" },
   { "pdfx", 0, 0, G_OPTION_ARG_NONE, &opts.pdfx, "PDF/X-1a for newsprint through Ghostscript, in grayscale", NULL },
   { "pdfx-cmyk", 0, 0, G_OPTION_ARG_NONE, &opts.pdfx_cmyk, "PDF/X-1a in CMYK, text and rules on the black plate only", NULL },

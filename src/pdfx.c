@@ -100,8 +100,11 @@ static gboolean run_gs(char **argv, gint64 time, GError **error)
                    "package ghostscript", spawn_error->message);
     g_error_free(spawn_error);
   } else if (!g_spawn_check_wait_status(status, NULL)) {
+    char *command = g_strjoinv(" ", argv);
     diag_set_error(error, GALLEY_ERROR_OUTPUT, NULL, 0, 0,
-                   "Ghostscript could not make the PDF/X file: %s", g_strstrip(err_text));
+                   "Ghostscript could not make the PDF/X file: %s (ran: %s)",
+                   g_strstrip(err_text), command);
+    g_free(command);
     ok = FALSE;
   }
   g_free(err_text);

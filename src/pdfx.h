@@ -17,7 +17,7 @@ GBytes *pdfx_convert(GBytes *pdf, PdfxColour colour, const char *title, gint64 t
                      GError **error);
 
 /* The arguments galley runs gs with (NULL-terminated; caller frees with
- * g_strfreev), for the README and for error messages. */
+ * g_strfreev); a failing run's error shows them. */
 char **pdfx_command_line(PdfxColour colour, const char *definitions, const char *input,
                          const char *output);
 

@@ -116,6 +116,10 @@ check "control: four-colour black is caught" \
 expect_error "--pdfx without Ghostscript" 2 "--pdfx needs Ghostscript (gs), which is not installed" -- \
   env PATH=/nonexistent $GALLEY build --pdfx -o "$TMP/nogs.pdf" $samples
 check "no PDF without Ghostscript" test ! -e "$TMP/nogs.pdf"
+mkdir "$TMP/bin" && printf '#!/bin/sh\necho "Unrecoverable error, exit code 1" >&2\nexit 1\n' > "$TMP/bin/gs" && chmod +x "$TMP/bin/gs"
+expect_error "a failing Ghostscript" 2 "Ghostscript could not make the PDF/X file: Unrecoverable error, exit code 1 (ran: gs -q" -- \
+  env PATH="$TMP/bin:$PATH" $GALLEY build --pdfx -o "$TMP/badgs.pdf" $samples
+check "no PDF when Ghostscript fails" test ! -e "$TMP/badgs.pdf"
 expect_error "bad --bleed" 2 "--bleed takes a length" -- $GALLEY build --print --bleed wide -o "$TMP/x.pdf" $samples
 printf 'print: {bleeds: 3mm}\n' > "$TMP/bad.yaml"
 expect_error "unknown print key" 2 "bad.yaml:1:9: unknown print key 'bleeds' (did you mean 'bleed'?)" -- \
