@@ -106,8 +106,9 @@ GBytes *pdfboxes_apply(GBytes *pdf, const PdfBoxes *boxes, GError **error)
     qpdf_oh_remove_key(q, qpdf_get_trailer(q), "/ID");
     qpdf_init_write_memory(q);
     qpdf_set_deterministic_ID(q, QPDF_TRUE);
-    /* no object streams: they need PDF 1.5, and PDF/X-1a is 1.3 */
-    qpdf_set_object_stream_mode(q, qpdf_o_preserve);
+    /* object streams make the file smaller, but need PDF 1.5: PDF/X-1a is 1.3 */
+    gboolean modern = g_strcmp0(qpdf_get_pdf_version(q), "1.5") >= 0;
+    qpdf_set_object_stream_mode(q, modern ? qpdf_o_generate : qpdf_o_preserve);
     qpdf_set_compress_streams(q, QPDF_TRUE);
     qpdf_write(q);
     if (!failed(q, error))
