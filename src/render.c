@@ -136,14 +136,16 @@ static void draw_placeholder(cairo_t *cr, const Box *box)
   cairo_stroke(cr);
 }
 
-/* Copies RGB(A) pixels into a cairo image surface (premultiplied ARGB). */
+/* Copies RGB(A) pixels into an opaque cairo image surface, transparent
+ * pixels composited onto white: a photo lies on white paper, and a PDF
+ * without soft masks is one PDF/X-1a (no transparency) keeps as it is,
+ * where Ghostscript would otherwise flatten the whole page to an image. */
 static cairo_surface_t *surface_from_image(const Image *image)
 {
   int width = image_width(image), height = image_height(image), stride;
   bool alpha;
   const guint8 *pixels = image_pixels(image, &stride, &alpha);
-  cairo_surface_t *surface = cairo_image_surface_create(alpha ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24,
-                                                        width, height);
+  cairo_surface_t *surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height);
   cairo_surface_flush(surface);
   guint8 *out = cairo_image_surface_get_data(surface);
   int out_stride = cairo_image_surface_get_stride(surface);
@@ -152,9 +154,10 @@ static cairo_surface_t *surface_from_image(const Image *image)
     const guint8 *src = pixels + (gsize)y * stride;
     guint32 *dst = (guint32 *)(out + (gsize)y * out_stride);
     for (int x = 0; x < width; x++, src += channels) {
-      guint32 a = alpha ? src[3] : 255;
-      guint32 r = src[0] * a / 255, g = src[1] * a / 255, b = src[2] * a / 255;
-      dst[x] = (a << 24) | (r << 16) | (g << 8) | b;
+      guint32 a = alpha ? src[3] : 255, white = 255 - a;
+      guint32 r = (src[0] * a + 255 * white) / 255, g = (src[1] * a + 255 * white) / 255;
+      guint32 b = (src[2] * a + 255 * white) / 255;
+      dst[x] = (255u << 24) | (r << 16) | (g << 8) | b;
     }
   }
   cairo_surface_mark_dirty(surface);

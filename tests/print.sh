@@ -98,6 +98,27 @@ for f in plain print gray cmyk; do
     sh -c "pdffonts '$TMP/$f.pdf' | tail -n +3 | awk '{ if (\$(NF-4) != \"yes\") bad = 1 } END { exit bad }'"
 done
 
+# A photo with an alpha channel: composited onto white, so PDF/X (no
+# transparency) keeps the page as it is; else Ghostscript flattens the
+# whole page into one picture and its text is gone.
+python3 - "$TMP/alpha.png" <<'PY'
+import struct, sys, zlib
+w, h = 300, 200
+rows = b''.join(b'\0' + bytes(v for x in range(w) for v in (x % 256, 80, 160, 255 * x // w))
+                for _ in range(h))
+chunk = lambda kind, data: struct.pack('>I', len(data)) + kind + data + struct.pack('>I', zlib.crc32(kind + data))
+png = b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', w, h, 8, 6, 0, 0, 0)) \
+    + chunk(b'IDAT', zlib.compress(rows)) + chunk(b'IEND', b'')
+open(sys.argv[1], 'wb').write(png)
+PY
+printf -- '---\nheadline: Glass half clear\nimage: alpha.png\ncaption: A photo with transparency.\n---\n\nThe words of this story must stay words in every kind of PDF galley writes.\n' > "$TMP/alpha.md"
+build alpha --layout newsletter-a4 --pdfx-cmyk "$TMP/alpha.md"
+check "the transparent photo is in the PDF/X file" sh -c "test \$(pdfimages -list '$TMP/alpha.pdf' | tail -n +3 | wc -l) -eq 1"
+check "PDF/X keeps a page with a transparent photo as text" \
+  sh -c "pdftotext '$TMP/alpha.pdf' - | tr '\\n' ' ' | grep -q 'must stay words in every kind'"
+check "no soft mask in a PDF with a transparent photo" \
+  sh -c "$GALLEY build -q -o '$TMP/alpha0.pdf' '$TMP/alpha.md' && ! qpdf --json '$TMP/alpha0.pdf' | grep -q '\"/SMask\"'"
+
 # K only: C, M and Y plates carry nothing but photos (boxes from the dump).
 mkdir "$TMP/sep" "$TMP/sep4"
 gs -q -dNOPAUSE -dBATCH -dSAFER -sDEVICE=tiffsep -sCompression=none -r36 -sOutputFile="$TMP/sep/p%d.tif" "$TMP/cmyk.pdf"
