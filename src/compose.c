@@ -27,7 +27,7 @@ bool compose_check_fonts(const Layout *layout, Fonts *fonts, GError **error)
   return true;
 }
 
-static const char *choose_publication(const Layout *layout, Article *const *articles, unsigned count)
+const char *compose_publication(const Layout *layout, Article *const *articles, unsigned count)
 {
   if (layout->publication)
     return layout->publication;
@@ -95,7 +95,7 @@ DisplayList *compose_continuous(const Layout *layout, Fonts *fonts, Article *con
   g_array_sort_with_data(order, by_priority, (gpointer)articles);   /* stable */
   Typesetter *ts = typesetter_new(fonts_font_map(fonts), layout);
   Hyphenator *hyphenator = hyphenator_new(NULL);
-  const char *publication = choose_publication(layout, articles, count);
+  const char *publication = compose_publication(layout, articles, count);
   Flow *flow = flow_new(layout, ts, publication);
   GPtrArray *waiting = g_ptr_array_new_with_free_func((GDestroyNotify)story_free);
   for (unsigned k = 0; k < count; k++) {

@@ -19,4 +19,8 @@ bool compose_check_fonts(const Layout *layout, Fonts *fonts, GError **error);
 DisplayList *compose_continuous(const Layout *layout, Fonts *fonts, Article *const *articles,
                                 unsigned count, DiagLog *log);
 
+/* The publication's name: the layout's, else the first article source, else
+ * the layout's name (borrowed). */
+const char *compose_publication(const Layout *layout, Article *const *articles, unsigned count);
+
 #endif

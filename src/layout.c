@@ -474,6 +474,74 @@ static bool read_styles(Reader *r, const YamlNode *value)
   return true;
 }
 
+/* ---- print ------------------------------------------------------------------ */
+
+static bool read_pdfx(Reader *r, const YamlNode *value, PdfxColour *out)
+{
+  static const char *const names[] = { "none", "gray", "cmyk", NULL };
+  if (!want_scalar(r, value, "pdfx"))
+    return false;
+  for (int i = 0; names[i]; i++)
+    if (strcmp(value->scalar, names[i]) == 0) {
+      *out = (PdfxColour)i;
+      return true;
+    }
+  diag_set_error(r->error, GALLEY_ERROR_INPUT, r->path, value->line, value->column,
+                 "'pdfx' is none, gray or cmyk, not '%s'", value->scalar);
+  return false;
+}
+
+static bool read_ppi(Reader *r, const YamlNode *value, double *out)
+{
+  if (!want_scalar(r, value, "min_photo_ppi"))
+    return false;
+  char *end = NULL;
+  double ppi = g_ascii_strtod(value->scalar, &end);
+  if (end != value->scalar && *end == '\0' && ppi >= 0 && ppi <= 10000) {
+    *out = ppi;
+    return true;
+  }
+  diag_set_error(r->error, GALLEY_ERROR_INPUT, r->path, value->line, value->column,
+                 "'min_photo_ppi' is a resolution from 0 to 10000, not '%s'", value->scalar);
+  return false;
+}
+
+/* A `print:` block turns print marks on; its keys adjust them. */
+static bool read_print(Reader *r, const YamlNode *value)
+{
+  static const char *const keys[] = { "marks", "bleed", "min_photo_ppi", "edition", "pdfx", NULL };
+  PrintSettings *p = &r->layout->print;
+  if (value->kind != YAML_MAPPING) {
+    diag_set_error(r->error, GALLEY_ERROR_INPUT, r->path, value->line, value->column,
+                   "'print' is a mapping such as {bleed: 3mm, pdfx: gray}");
+    return false;
+  }
+  p->marks = true;
+  for (unsigned i = 0; i < value->keys->len; i++) {
+    const YamlNode *key = g_ptr_array_index(value->keys, i);
+    const YamlNode *v = g_ptr_array_index(value->values, i);
+    const char *k = key->scalar;
+    bool ok;
+    if (!strcmp(k, "marks")) ok = read_bool(r, v, k, &p->marks);
+    else if (!strcmp(k, "bleed")) ok = read_length(r, v, k, &p->bleed);
+    else if (!strcmp(k, "min_photo_ppi")) ok = read_ppi(r, v, &p->min_photo_ppi);
+    else if (!strcmp(k, "edition")) ok = read_string(r, v, k, &p->edition);
+    else if (!strcmp(k, "pdfx")) ok = read_pdfx(r, v, &p->pdfx);
+    else {
+      unknown_key_error(r->error, r->path, key, "print key", keys);
+      ok = false;
+    }
+    if (!ok)
+      return false;
+  }
+  if (p->bleed < 0 || p->bleed > PT(72)) {
+    diag_set_error(r->error, GALLEY_ERROR_INPUT, r->path, value->line, 0,
+                   "'bleed' must be between 0 and 1in");
+    return false;
+  }
+  return true;
+}
+
 /* ---- defaults ------------------------------------------------------------- */
 
 static void set_style(Style *style, const char *family, int weight, bool italic, double size,
@@ -512,6 +580,8 @@ static void layout_set_defaults(Layout *l)
                                       .expansion = 20, .protrusion = true };
   l->hyphenation = (Hyphenation){ .min_word = 6, .min_left = 2, .min_right = 3,
                                   .max_consecutive = 2 };
+  l->print.bleed = PT(3 * 72.0 / 25.4);
+  l->print.min_photo_ppi = 150;
   Style *s = l->styles;
   set_style(&s[STYLE_KICKER], sans, 700, false, 9, 10.5, ALIGN_LEFT);
   s[STYLE_KICKER].uppercase = true;
@@ -546,7 +616,8 @@ static void layout_set_defaults(Layout *l)
 static const char *const top_keys[] = {
   "name", "page", "margins", "columns", "gutter", "baseline", "column_rules", "rule_width",
   "headline_columns", "headline_max_lines", "headline_min_size", "photo_columns", "photo_max_height", "story_gap", "folio",
-  "publication", "dropcap", "widows", "orphans", "justification", "hyphenation", "styles", NULL
+  "publication", "dropcap", "widows", "orphans", "justification", "hyphenation", "styles",
+  "print", NULL
 };
 
 static bool read_top_key(Reader *r, const YamlNode *key, const YamlNode *value)
@@ -577,6 +648,7 @@ static bool read_top_key(Reader *r, const YamlNode *key, const YamlNode *value)
   if (!strcmp(k, "hyphenation"))
     return read_mapping(r, value, k, hyphenation_keys, read_hyphenation_key);
   if (!strcmp(k, "styles")) return read_styles(r, value);
+  if (!strcmp(k, "print")) return read_print(r, value);
   unknown_key_error(r->error, r->path, key, "layout key", top_keys);
   return false;
 }

@@ -17,6 +17,7 @@
 #include "importer.h"
 #include "layout.h"
 #include "output.h"
+#include "pdfdoc.h"
 #include "render.h"
 
 #ifndef GALLEY_VERSION
@@ -37,6 +38,10 @@ typedef struct {
   char *date_order;
   gboolean keep_all;
   gboolean quiet, verbose;
+  gboolean print;             /* build: print marks and bleed */
+  gboolean pdfx, pdfx_cmyk;   /* build: PDF/X in gray or CMYK */
+  char *bleed, *edition;
+  double min_photo_ppi;       /* < 0: the layout's */
   char **inputs;
 } Options;
 
@@ -256,10 +261,14 @@ static int run_build(const Options *options)
   if (job_load(&job, options)) {
     DisplayList *list = job_compose(&job);
     char *creator = g_strdup_printf("galley %s", GALLEY_VERSION);
-    RenderMetadata metadata = { display_list_title(list), display_list_author(list), creator,
-                                creation_time() };
+    PdfDocOptions doc = { job.layout, job.layout->print, creator, creation_time(), NULL };
     GError *error = NULL;
-    GBytes *pdf = render_pdf(list, &metadata, &error);
+    GBytes *pdf = NULL;
+    const char *pdfx = options->pdfx_cmyk ? "cmyk" : options->pdfx ? "gray" : NULL;
+    if (pdfdoc_print_options(&doc.print, options->print, options->bleed, pdfx,
+                             options->min_photo_ppi, options->edition, &error))
+      pdf = pdfdoc_make(list, (Article *const *)job.articles->pdata, job.articles->len, &doc,
+                        job.log, &error);
     if (pdf && output_write(options->output, pdf, &error) && write_dump(list, options->dump_boxes)) {
       status = EXIT_SUCCESS;
       report(options, &job, list, options->output);
@@ -506,12 +515,18 @@ typedef struct {
   const GOptionEntry *entries;
 } Command;
 
-static Options opts = { .dpi = 100 };
+static Options opts = { .dpi = 100, .min_photo_ppi = -1 };
 
 static const GOptionEntry build_entries[] = {
   { "layout", 'l', 0, G_OPTION_ARG_FILENAME, &opts.layout, "Page layout: a YAML file or a shipped name (default: tabloid)", "LAYOUT" },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opts.output, "Write the PDF here (required)", "FILE.pdf" },
   { "dump-boxes", 0, 0, G_OPTION_ARG_FILENAME, &opts.dump_boxes, "Also write the display list as JSON", "FILE.json" },
+  { "print", 0, 0, G_OPTION_ARG_NONE, &opts.print, "Print-ready: bleed, crop and registration marks, slug line", NULL },
+  { "bleed", 0, 0, G_OPTION_ARG_STRING, &opts.bleed, "Bleed beyond the trim; implies --print (default: 3mm)", "LENGTH" },
+  { "edition", 0, 0, G_OPTION_ARG_STRING, &opts.edition, "Edition named on the slug line", "NAME" },
+  { "pdfx", 0, 0, G_OPTION_ARG_NONE, &opts.pdfx, "PDF/X-1a for newsprint through Ghostscript, in grayscale", NULL },
+  { "pdfx-cmyk", 0, 0, G_OPTION_ARG_NONE, &opts.pdfx_cmyk, "PDF/X-1a in CMYK, text and rules on the black plate only", NULL },
+  { "min-photo-ppi", 0, 0, G_OPTION_ARG_DOUBLE, &opts.min_photo_ppi, "Warn about photos below this resolution (default: 150)", "PPI" },
   { "date-order", 0, 0, G_OPTION_ARG_STRING, &opts.date_order, "Plain-text articles: read dates such as 6/1/2015 as dmy or mdy (default: from the text, else dmy)", "ORDER" },
   { "keep-all", 0, 0, G_OPTION_ARG_NONE, &opts.keep_all, "Plain-text articles: keep web furniture (\"Latest Videos\", \"Share this\")", NULL },
   { "quiet", 'q', 0, G_OPTION_ARG_NONE, &opts.quiet, "Print errors only", NULL },
@@ -594,6 +609,8 @@ static int run_command(const Command *command, int argc, char **argv)
   g_free(opts.dump_boxes);
   g_free(opts.pages);
   g_free(opts.date_order);
+  g_free(opts.bleed);
+  g_free(opts.edition);
   g_strfreev(opts.inputs);
   return status;
 }

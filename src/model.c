@@ -184,6 +184,7 @@ void layout_free(Layout *layout)
   g_free(layout->name);
   g_free(layout->publication);
   g_free(layout->hyphenation.exceptions);
+  g_free(layout->print.edition);
   g_free(layout);
 }
 

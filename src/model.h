@@ -137,6 +137,16 @@ typedef struct {
   bool last_word;       /* hyphenate a paragraph's last word */
   char *exceptions;     /* house dictionary file, NULL for none */
 } Hyphenation;
+/* Print production (a layout's `print:` block, `build --print`, `--pdfx`). */
+typedef enum { PDFX_NONE, PDFX_GRAY, PDFX_CMYK } PdfxColour;
+
+typedef struct {
+  bool marks;             /* bleed, crop and registration marks, slug line */
+  int bleed;              /* Pango units beyond the trim */
+  double min_photo_ppi;   /* photos below this at their printed size are warned about */
+  char *edition;          /* for the slug line; NULL omits it */
+  PdfxColour pdfx;        /* PDF/X through Ghostscript, in gray or CMYK */
+} PrintSettings;
 
 typedef struct {
   char *path;
@@ -161,6 +171,7 @@ typedef struct {
   int orphan_lines;       /* ... and at its foot */
   Justification justification;
   Hyphenation hyphenation;
+  PrintSettings print;
   Style styles[STYLE_COUNT];
 } Layout;
 

@@ -200,14 +200,16 @@ static void draw_placeholder(cairo_t *cr, const Box *box)
   cairo_stroke(cr);
 }
 
-/* Copies RGB(A) pixels into a cairo image surface (premultiplied ARGB). */
+/* Copies RGB(A) pixels into an opaque cairo image surface, transparent
+ * pixels composited onto white: a photo lies on white paper, and a PDF
+ * without soft masks is one PDF/X-1a (no transparency) keeps as it is,
+ * where Ghostscript would otherwise flatten the whole page to an image. */
 static cairo_surface_t *surface_from_image(const Image *image)
 {
   int width = image_width(image), height = image_height(image), stride;
   bool alpha;
   const guint8 *pixels = image_pixels(image, &stride, &alpha);
-  cairo_surface_t *surface = cairo_image_surface_create(alpha ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24,
-                                                        width, height);
+  cairo_surface_t *surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height);
   cairo_surface_flush(surface);
   guint8 *out = cairo_image_surface_get_data(surface);
   int out_stride = cairo_image_surface_get_stride(surface);
@@ -216,25 +218,55 @@ static cairo_surface_t *surface_from_image(const Image *image)
     const guint8 *src = pixels + (gsize)y * stride;
     guint32 *dst = (guint32 *)(out + (gsize)y * out_stride);
     for (int x = 0; x < width; x++, src += channels) {
-      guint32 a = alpha ? src[3] : 255;
-      guint32 r = src[0] * a / 255, g = src[1] * a / 255, b = src[2] * a / 255;
-      dst[x] = (a << 24) | (r << 16) | (g << 8) | b;
+      guint32 a = alpha ? src[3] : 255, white = 255 - a;
+      guint32 r = (src[0] * a + 255 * white) / 255, g = (src[1] * a + 255 * white) / 255;
+      guint32 b = (src[2] * a + 255 * white) / 255;
+      dst[x] = (255u << 24) | (r << 16) | (g << 8) | b;
     }
   }
   cairo_surface_mark_dirty(surface);
   return surface;
 }
 
-static void draw_image(cairo_t *cr, const Box *box, double device_scale)
+/* How the page is being painted: the resolution photos need, and the
+ * bleed photos touching the trim run into (0 when there is none). */
+typedef struct {
+  cairo_t *cr;
+  double device_scale;
+  double bleed;
+  double page_width, page_height;   /* the trim, points */
+} Painter;
+
+/* A photo's rectangle, grown by the bleed on each side that touches the
+ * trim (within half a point), so no white shows when the cut wanders. */
+static void bleed_rect(const Painter *painter, const Box *box, double r[4])
 {
-  double w = points(box->width), h = points(box->height);
-  double ppi = MIN(GALLEY_MAX_IMAGE_PPI, 72.0 * device_scale * 2);
+  double x = points(box->x), y = points(box->y), w = points(box->width), h = points(box->height);
+  double b = painter->bleed, near = 0.5;
+  double x0 = x <= near ? x - b : x, y0 = y <= near ? y - b : y;
+  double x1 = x + w >= painter->page_width - near ? x + w + b : x + w;
+  double y1 = y + h >= painter->page_height - near ? y + h + b : y + h;
+  r[0] = x0, r[1] = y0, r[2] = x1 - x0, r[3] = y1 - y0;
+}
+
+static void draw_image(const Painter *painter, const Box *box)
+{
+  cairo_t *cr = painter->cr;
+  double area[4];
+  bleed_rect(painter, box, area);
+  double w = area[2], h = area[3];
+  double ppi = MIN(GALLEY_MAX_IMAGE_PPI, 72.0 * painter->device_scale * 2);
   int max_w = MAX(1, (int)(w / 72.0 * ppi)), max_h = MAX(1, (int)(h / 72.0 * ppi));
   Image *fitted = image_fit(box->image, max_w, max_h);
   cairo_surface_t *surface = surface_from_image(fitted);
+  /* the photo covers the grown rectangle, centred, its aspect kept */
+  double scale = MAX(w / image_width(fitted), h / image_height(fitted));
   cairo_save(cr);
-  cairo_translate(cr, points(box->x), points(box->y));
-  cairo_scale(cr, w / image_width(fitted), h / image_height(fitted));
+  cairo_rectangle(cr, area[0], area[1], w, h);
+  cairo_clip(cr);
+  cairo_translate(cr, area[0] + (w - image_width(fitted) * scale) / 2,
+                  area[1] + (h - image_height(fitted) * scale) / 2);
+  cairo_scale(cr, scale, scale);
   cairo_set_source_surface(cr, surface, 0, 0);
   cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
   cairo_rectangle(cr, 0, 0, image_width(fitted), image_height(fitted));
@@ -244,30 +276,194 @@ static void draw_image(cairo_t *cr, const Box *box, double device_scale)
   image_unref(fitted);
 }
 
-static void draw_box(cairo_t *cr, const Box *box, double device_scale)
+static void draw_box(const Painter *painter, const Box *box)
 {
   switch (box->kind) {
-  case BOX_TEXT: draw_text(cr, box); break;
-  case BOX_RULE: draw_rule(cr, box); break;
-  case BOX_IMAGE: draw_image(cr, box, device_scale); break;
-  case BOX_PLACEHOLDER: draw_placeholder(cr, box); break;
+  case BOX_TEXT: draw_text(painter->cr, box); break;
+  case BOX_RULE: draw_rule(painter->cr, box); break;
+  case BOX_IMAGE: draw_image(painter, box); break;
+  case BOX_PLACEHOLDER: draw_placeholder(painter->cr, box); break;
   }
 }
 
 /* Boxes are stored page by page in order; first_box keeps the scan linear. */
-static unsigned draw_page(cairo_t *cr, const DisplayList *list, int page, unsigned first_box,
-                          double device_scale)
+static unsigned page_start(const DisplayList *list, int page, unsigned first_box)
 {
   unsigned i = first_box, n = display_list_box_count(list);
   while (i < n && display_list_box(list, i)->page < page)
     i++;
-  for (; i < n; i++) {
-    const Box *box = display_list_box(list, i);
-    if (box->page != page)
-      break;
-    draw_box(cr, box, device_scale);
-  }
   return i;
+}
+
+static unsigned draw_page(const Painter *painter, const DisplayList *list, int page,
+                          unsigned first_box)
+{
+  unsigned i = page_start(list, page, first_box), n = display_list_box_count(list);
+  for (; i < n && display_list_box(list, i)->page == page; i++)
+    draw_box(painter, display_list_box(list, i));
+  return i;
+}
+
+/* ---- tagged PDF ---------------------------------------------------------------- */
+
+static const char *structure_role(const Box *box)
+{
+  if (box->kind != BOX_TEXT)
+    return "Figure";
+  switch (box->style) {
+  case STYLE_HEADLINE: return "H1";
+  case STYLE_DECK: return "H2";
+  case STYLE_CROSSHEAD: return "H3";
+  case STYLE_CAPTION: case STYLE_CREDIT: return "Caption";
+  default: return "P";
+  }
+}
+
+/* The open structure elements while a page is drawn: the story (Art) and
+ * the paragraph (one PangoLayout, or one photo) inside it. */
+typedef struct {
+  cairo_t *cr;
+  int story;                /* -1: none open */
+  const void *paragraph;    /* the open paragraph's layout or image; NULL: none */
+  const char *role;
+} Tagger;
+
+static void close_paragraph(Tagger *t)
+{
+  if (t->paragraph)
+    cairo_tag_end(t->cr, t->role);
+  t->paragraph = NULL;
+}
+
+static void close_story(Tagger *t)
+{
+  close_paragraph(t);
+  if (t->story >= 0)
+    cairo_tag_end(t->cr, "Art");
+  t->story = -1;
+}
+
+static void open_tags(Tagger *t, const Box *box)
+{
+  if (box->story != t->story) {
+    close_story(t);
+    cairo_tag_begin(t->cr, "Art", NULL);
+    t->story = box->story;
+  }
+  const void *paragraph = box->kind == BOX_TEXT ? (const void *)box->layout : (const void *)box;
+  if (paragraph != t->paragraph) {
+    close_paragraph(t);
+    t->role = structure_role(box);
+    cairo_tag_begin(t->cr, t->role, NULL);
+    t->paragraph = paragraph;
+  }
+}
+
+/* Stories first, each whole and in the order placed (column by column),
+ * each paragraph one structure element; page furniture (folio, rules)
+ * after them, outside the structure. Elements do not cross pages. */
+static void draw_page_tagged(const Painter *painter, const DisplayList *list, int page,
+                             unsigned first)
+{
+  unsigned n = display_list_box_count(list);
+  Tagger tagger = { painter->cr, -1, NULL, NULL };
+  for (unsigned i = first; i < n && display_list_box(list, i)->page == page; i++) {
+    const Box *box = display_list_box(list, i);
+    if (box->story < 0)
+      continue;
+    open_tags(&tagger, box);
+    draw_box(painter, box);
+  }
+  close_story(&tagger);
+  for (unsigned i = first; i < n && display_list_box(list, i)->page == page; i++)
+    if (display_list_box(list, i)->story < 0)
+      draw_box(painter, display_list_box(list, i));
+}
+
+/* ---- navigation ---------------------------------------------------------------- */
+
+static char *number(double value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  return g_strdup(g_ascii_formatd(buffer, sizeof buffer, "%.2f", value));
+}
+
+/* cairo's attribute strings quote with ' and escape it and \ with \. */
+static char *quoted(const char *text)
+{
+  GString *out = g_string_new("'");
+  for (const char *p = text; *p; p++) {
+    if (*p == '\'' || *p == '\\')
+      g_string_append_c(out, '\\');
+    g_string_append_c(out, *p);
+  }
+  g_string_append_c(out, '\'');
+  return g_string_free(out, FALSE);
+}
+
+static void draw_destinations(cairo_t *cr, const PdfNav *nav, int page, double offset)
+{
+  for (unsigned i = 0; i < pdfnav_dest_count(nav); i++) {
+    const PdfNavDest *dest = pdfnav_dest(nav, i);
+    if (dest->page != page)
+      continue;
+    char *name = quoted(dest->name), *x = number(dest->x + offset), *y = number(dest->y + offset);
+    char *attributes = g_strdup_printf("name=%s x=%s y=%s", name, x, y);
+    cairo_tag_begin(cr, CAIRO_TAG_DEST, attributes);
+    cairo_tag_end(cr, CAIRO_TAG_DEST);
+    g_free(attributes);
+    g_free(name);
+    g_free(x);
+    g_free(y);
+  }
+}
+
+static void draw_links(cairo_t *cr, const PdfNav *nav, int page, double offset)
+{
+  for (unsigned i = 0; i < pdfnav_link_count(nav); i++) {
+    const PdfNavLink *link = pdfnav_link(nav, i);
+    if (link->page != page)
+      continue;
+    char *dest = quoted(link->dest), *x = number(link->x + offset), *y = number(link->y + offset);
+    char *w = number(link->width), *h = number(link->height);
+    char *attributes = g_strdup_printf("rect=[%s %s %s %s] dest=%s", x, y, w, h, dest);
+    cairo_tag_begin(cr, CAIRO_TAG_LINK, attributes);
+    cairo_tag_end(cr, CAIRO_TAG_LINK);
+    g_free(attributes);
+    g_free(dest);
+    g_free(x);
+    g_free(y);
+    g_free(w);
+    g_free(h);
+  }
+}
+
+/* Outline entries point at a page and a height on it; cairo wants
+ * parents added before their children, as pdfnav keeps them. */
+static void add_outline(cairo_surface_t *surface, const PdfNav *nav, double offset)
+{
+  unsigned count = pdfnav_entry_count(nav);
+  int *ids = g_new(int, MAX(count, 1));
+  for (unsigned i = 0; i < count; i++) {
+    const PdfNavEntry *entry = pdfnav_entry(nav, i);
+    char *y = number(entry->y + offset), *x = number(offset);
+    char *link = g_strdup_printf("page=%d pos=[%s %s]", entry->page + 1, x, y);
+    int parent = entry->parent >= 0 ? ids[entry->parent] : CAIRO_PDF_OUTLINE_ROOT;
+    ids[i] = cairo_pdf_surface_add_outline(surface, parent, entry->title, link, 0);
+    g_free(link);
+    g_free(x);
+    g_free(y);
+  }
+  g_free(ids);
+}
+
+/* Any text box's Pango context carries galley's fonts, for the slug. */
+static PangoContext *pages_context(const DisplayList *list)
+{
+  for (unsigned i = 0; i < display_list_box_count(list); i++)
+    if (display_list_box(list, i)->kind == BOX_TEXT)
+      return pango_layout_get_context(display_list_box(list, i)->layout);
+  return NULL;
 }
 
 static cairo_status_t append_bytes(void *closure, const unsigned char *data, unsigned int length)
@@ -284,6 +480,10 @@ static void set_pdf_metadata(cairo_surface_t *surface, const RenderMetadata *met
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, metadata->author);
   if (metadata->creator)
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, metadata->creator);
+  if (metadata->subject)
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, metadata->subject);
+  if (metadata->keywords)
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_KEYWORDS, metadata->keywords);
   if (metadata->creation_time >= 0) {
     GDateTime *time = g_date_time_new_from_unix_utc(metadata->creation_time);
     if (time) {
@@ -296,19 +496,55 @@ static void set_pdf_metadata(cairo_surface_t *surface, const RenderMetadata *met
   }
 }
 
-GBytes *render_pdf(const DisplayList *list, const RenderMetadata *metadata, GError **error)
+static void render_pdf_page(cairo_t *cr, const DisplayList *list,
+                            int page, unsigned first, const RenderPdfOptions *options,
+                            const PrintSheet *sheet)
 {
+  /* labels are written by pdfboxes: cairo 1.16 drops them */
+  const PdfNav *nav = options->nav;
+  const char *label = nav ? pdfnav_page_label(nav, page) : NULL;
+  if (sheet->marks) {
+    char *page_label = label ? g_strdup(label) : g_strdup_printf("%d", page + 1);
+    char *slug = printmarks_slug(options->publication, options->edition, page_label,
+                                 options->slug_time);
+    printmarks_draw(cr, sheet, slug, pages_context(list));
+    g_free(slug);
+    g_free(page_label);
+  }
+  Painter painter = { cr, 1.0, sheet->bleed, sheet->trim_width, sheet->trim_height };
+  cairo_save(cr);
+  cairo_translate(cr, sheet->offset, sheet->offset);
+  draw_page_tagged(&painter, list, page, first);
+  cairo_restore(cr);
+  if (nav) {
+    draw_destinations(cr, nav, page, sheet->offset);
+    draw_links(cr, nav, page, sheet->offset);
+  }
+}
+
+GBytes *render_pdf(const DisplayList *list, const RenderMetadata *metadata,
+                   const RenderPdfOptions *options, GError **error)
+{
+  static const RenderPdfOptions none = { NULL, NULL, NULL, NULL, -1 };
+  if (!options)
+    options = &none;
+  PrintSheet plain;
+  printmarks_sheet(&plain, points(display_list_page_width(list)),
+                   points(display_list_page_height(list)), 0, false);
+  const PrintSheet *sheet = options->sheet ? options->sheet : &plain;
   GByteArray *bytes = g_byte_array_new();
-  double width = points(display_list_page_width(list));
-  double height = points(display_list_page_height(list));
-  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream(append_bytes, bytes, width, height);
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream(
+      append_bytes, bytes, printmarks_sheet_width(sheet), printmarks_sheet_height(sheet));
   set_pdf_metadata(surface, metadata);
   cairo_t *cr = cairo_create(surface);
   unsigned next_box = 0;
   for (int page = 0; page < display_list_page_count(list); page++) {
-    next_box = draw_page(cr, list, page, next_box, 1.0);
+    next_box = page_start(list, page, next_box);
+    render_pdf_page(cr, list, page, next_box, options, sheet);
     cairo_show_page(cr);
   }
+  if (options->nav)
+    add_outline(surface, options->nav, sheet->offset);
   cairo_destroy(cr);
   cairo_surface_finish(surface);
   cairo_status_t status = cairo_surface_status(surface);
@@ -332,7 +568,9 @@ GBytes *render_png(const DisplayList *list, int page, double dpi, GError **error
   cairo_set_source_rgb(cr, 1, 1, 1);
   cairo_paint(cr);
   cairo_scale(cr, scale, scale);
-  draw_page(cr, list, page, 0, scale);
+  Painter painter = { cr, scale, 0, points(display_list_page_width(list)),
+                      points(display_list_page_height(list)) };
+  draw_page(&painter, list, page, 0);
   cairo_destroy(cr);
   GByteArray *bytes = g_byte_array_new();
   cairo_status_t status = cairo_surface_write_to_png_stream(surface, append_bytes, bytes);

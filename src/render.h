@@ -9,16 +9,32 @@
 #include <glib.h>
 
 #include "displaylist.h"
+#include "pdfnav.h"
+#include "printmarks.h"
 
 typedef struct {
   const char *title;
   const char *author;
   const char *creator;        /* "galley VERSION" */
   gint64 creation_time;       /* seconds since the epoch; < 0 to omit */
+  const char *subject;        /* the sections; NULL to omit */
+  const char *keywords;       /* NULL to omit */
 } RenderMetadata;
 
-/* The whole document as PDF bytes. Caller owns the result. */
-GBytes *render_pdf(const DisplayList *list, const RenderMetadata *metadata, GError **error);
+typedef struct {
+  const PdfNav *nav;          /* page labels, outline, destinations, links; NULL: none */
+  const PrintSheet *sheet;    /* bleed and marks around the page; NULL: the page alone */
+  const char *publication;    /* for the slug line */
+  const char *edition;
+  gint64 slug_time;           /* the build time on the slug; < 0 omits it */
+} RenderPdfOptions;
+
+/* The whole document as PDF bytes, tagged (headline H1, deck H2,
+ * crossheads H3, paragraphs P, photos Figure, each story an Art element)
+ * and drawn story by story, column by column. options may be NULL.
+ * Caller owns the result. */
+GBytes *render_pdf(const DisplayList *list, const RenderMetadata *metadata,
+                   const RenderPdfOptions *options, GError **error);
 
 /* One page (0-based) as PNG bytes at dpi. Caller owns the result. */
 GBytes *render_png(const DisplayList *list, int page, double dpi, GError **error);

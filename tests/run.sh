@@ -38,6 +38,7 @@ for binary in "$@"; do
   run_suite "$(basename "$binary")" "$binary"
 done
 run_suite cli sh tests/cli.sh
+run_suite print sh tests/print.sh
 run_suite corpus sh tests/corpus.sh
 run_suite typography sh tests/typography.sh
 

@@ -1,0 +1,166 @@
+/* pdfdoc.c — the PDF pipeline: preflight, cairo, libqpdf, Ghostscript. */
+#include "pdfdoc.h"
+
+#include <string.h>
+
+#include "compose.h"
+#include "layout.h"
+#include "pdfboxes.h"
+#include "pdfx.h"
+#include "preflight.h"
+#include "printmarks.h"
+#include "render.h"
+#include "xmp.h"
+
+gboolean pdfdoc_print_options(PrintSettings *settings, gboolean print, const char *bleed,
+                              const char *pdfx, double min_ppi, const char *edition,
+                              GError **error)
+{
+  if (print || bleed)
+    settings->marks = true;
+  if (bleed && (!layout_parse_length(bleed, &settings->bleed) || settings->bleed < 0 ||
+                settings->bleed > 72 * PANGO_SCALE)) {
+    diag_set_error(error, GALLEY_ERROR_INPUT, NULL, 0, 0,
+                   "--bleed takes a length from 0 to 1in such as 3mm or 0.125in, not '%s'", bleed);
+    return FALSE;
+  }
+  if (pdfx) {
+    static const char *const names[] = { "none", "gray", "cmyk" };
+    int found = -1;
+    for (int i = 0; i < 3; i++)
+      if (strcmp(pdfx, names[i]) == 0)
+        found = i;
+    if (found < 0) {
+      diag_set_error(error, GALLEY_ERROR_INPUT, NULL, 0, 0,
+                     "--pdfx takes gray or cmyk, not '%s'", pdfx);
+      return FALSE;
+    }
+    settings->pdfx = (PdfxColour)found;
+  }
+  if (min_ppi >= 0)
+    settings->min_photo_ppi = min_ppi;
+  if (edition)
+    settings->edition = (char *)edition;   /* borrowed, like the layout's */
+  return TRUE;
+}
+
+/* Distinct values of one article field, in order (strings borrowed). */
+static GPtrArray *distinct(Article *const *articles, unsigned count, size_t field)
+{
+  GPtrArray *values = g_ptr_array_new();
+  for (unsigned i = 0; i < count; i++) {
+    const char *value = *(char *const *)((const char *)articles[i] + field);
+    gboolean seen = FALSE;
+    for (guint k = 0; value && !seen && k < values->len; k++)
+      seen = g_str_equal(values->pdata[k], value);
+    if (value && *value && !seen)
+      g_ptr_array_add(values, (gpointer)value);
+  }
+  g_ptr_array_add(values, NULL);
+  return values;
+}
+
+typedef struct {
+  GPtrArray *authors, *sections, *keywords;
+  char *subject, *keywords_text;
+} DocFields;
+
+/* Subject: the sections; keywords: the sections and the publications. */
+static void doc_fields(DocFields *f, Article *const *articles, unsigned count,
+                       const char *publication)
+{
+  f->authors = distinct(articles, count, G_STRUCT_OFFSET(Article, byline));
+  f->sections = distinct(articles, count, G_STRUCT_OFFSET(Article, section));
+  f->keywords = distinct(articles, count, G_STRUCT_OFFSET(Article, section));
+  g_ptr_array_remove_index(f->keywords, f->keywords->len - 1);
+  if (publication)
+    g_ptr_array_add(f->keywords, (gpointer)publication);
+  g_ptr_array_add(f->keywords, NULL);
+  f->subject = f->sections->len > 1 ? g_strjoinv(", ", (char **)f->sections->pdata) : NULL;
+  f->keywords_text = f->keywords->len > 1 ? g_strjoinv(", ", (char **)f->keywords->pdata) : NULL;
+}
+
+static void doc_fields_clear(DocFields *f)
+{
+  g_ptr_array_free(f->authors, TRUE);
+  g_ptr_array_free(f->sections, TRUE);
+  g_ptr_array_free(f->keywords, TRUE);
+  g_free(f->subject);
+  g_free(f->keywords_text);
+}
+
+static GBytes *render(const DisplayList *list, const PdfDocOptions *o, const PdfNav *nav,
+                      const PrintSheet *sheet, const DocFields *fields, const char *publication,
+                      GError **error)
+{
+  RenderMetadata metadata = { display_list_title(list), display_list_author(list), o->creator,
+                              o->creation_time, fields->subject, fields->keywords_text };
+  RenderPdfOptions options = { nav, sheet, publication, o->print.edition, o->creation_time };
+  return render_pdf(list, &metadata, &options, error);
+}
+
+/* Ghostscript's PDF/X goes through libqpdf again for the boxes, labels
+ * and a deterministic /ID; without XMP, as PDF/X-1a is PDF 1.3. */
+static GBytes *to_pdfx(GBytes *boxed, const DisplayList *list, const PdfDocOptions *o,
+                       PdfBoxes *boxes, GError **error)
+{
+  GBytes *pdfx = pdfx_convert(boxed, o->print.pdfx, display_list_title(list), o->creation_time,
+                              error);
+  if (!pdfx)
+    return NULL;
+  boxes->xmp = NULL;
+  GBytes *result = pdfboxes_apply(pdfx, boxes, error);
+  g_bytes_unref(pdfx);
+  return result;
+}
+
+/* Boxes, page labels and XMP by libqpdf; then PDF/X when asked for. */
+static GBytes *finish(GBytes *pdf, const DisplayList *list, const PdfDocOptions *o,
+                      const PdfNav *nav, const PrintSheet *sheet, const DocFields *fields,
+                      GError **error)
+{
+  XmpFields xmp = { display_list_title(list), (const char *const *)fields->authors->pdata,
+                    fields->subject, (const char *const *)fields->keywords->pdata, o->creator,
+                    o->creation_time };
+  char *packet = xmp_packet(&xmp);
+  const char **labels = g_new0(const char *, pdfnav_page_count(nav) + 1);
+  for (int p = 0; p < pdfnav_page_count(nav); p++)
+    labels[p] = pdfnav_page_label(nav, p);
+  PdfBoxes boxes;
+  printmarks_boxes(sheet, &boxes);
+  boxes.xmp = packet;
+  boxes.page_labels = labels;
+  GBytes *result = pdfboxes_apply(pdf, &boxes, error);
+  if (result && o->print.pdfx != PDFX_NONE) {
+    GBytes *boxed = result;
+    result = to_pdfx(boxed, list, o, &boxes, error);
+    g_bytes_unref(boxed);
+  }
+  g_free(labels);
+  g_free(packet);
+  return result;
+}
+
+GBytes *pdfdoc_make(const DisplayList *list, Article *const *articles, unsigned count,
+                    const PdfDocOptions *o, DiagLog *log, GError **error)
+{
+  if (!preflight_fonts(list, error))
+    return NULL;
+  preflight_photos(list, articles, count, o->print.min_photo_ppi, log);
+  const char *publication = compose_publication(o->layout, articles, count);
+  PdfNav *own_nav = o->nav ? NULL : pdfnav_for_flow(list, articles, count);
+  PrintSheet sheet;
+  printmarks_sheet(&sheet, display_list_page_width(list) / (double)PANGO_SCALE,
+                   display_list_page_height(list) / (double)PANGO_SCALE,
+                   o->print.bleed / (double)PANGO_SCALE, o->print.marks);
+  DocFields fields;
+  doc_fields(&fields, articles, count, publication);
+  const PdfNav *nav = o->nav ? o->nav : own_nav;
+  GBytes *pdf = render(list, o, nav, &sheet, &fields, publication, error);
+  GBytes *result = pdf ? finish(pdf, list, o, nav, &sheet, &fields, error) : NULL;
+  if (pdf)
+    g_bytes_unref(pdf);
+  doc_fields_clear(&fields);
+  pdfnav_free(own_nav);
+  return result;
+}

@@ -1,0 +1,34 @@
+/* pdfdoc.h — a display list to the PDF galley writes: checked (fonts'
+ * embedding licences, photo resolution), rendered with navigation and
+ * tags, boxed (MediaBox, BleedBox, TrimBox) with XMP metadata and a
+ * deterministic /ID, and optionally turned into PDF/X by Ghostscript.
+ * Every PDF galley writes goes through here. */
+#ifndef GALLEY_PDFDOC_H
+#define GALLEY_PDFDOC_H
+
+#include "diag.h"
+#include "displaylist.h"
+#include "model.h"
+#include "pdfnav.h"
+
+typedef struct {
+  const Layout *layout;
+  PrintSettings print;        /* the layout's, with the command line's changes (borrowed strings) */
+  const char *creator;        /* "galley VERSION" */
+  gint64 creation_time;       /* SOURCE_DATE_EPOCH or now */
+  const PdfNav *nav;          /* NULL: the continuous flow's */
+} PdfDocOptions;
+
+/* Applies the command line's print options to settings (from the layout):
+ * print turns marks on, and so does bleed, a length ("3mm"); pdfx is none, gray or
+ * cmyk; min_ppi < 0 and NULL strings change nothing. settings' strings
+ * are borrowed (from the layout, or edition). */
+gboolean pdfdoc_print_options(PrintSettings *settings, gboolean print, const char *bleed,
+                              const char *pdfx, double min_ppi, const char *edition,
+                              GError **error);
+
+/* The finished PDF. Warnings (low-resolution photos) go to log. */
+GBytes *pdfdoc_make(const DisplayList *list, Article *const *articles, unsigned count,
+                    const PdfDocOptions *options, DiagLog *log, GError **error);
+
+#endif
