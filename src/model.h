@@ -135,7 +135,7 @@ typedef struct {
   int max_consecutive;  /* hyphenated lines in a row */
   bool capitalized;     /* hyphenate capitalised words (names) as readily as others */
   bool last_word;       /* hyphenate a paragraph's last word */
-  char *exceptions;     /* house dictionary file, NULL for none */
+  GHashTable *exceptions;   /* language tag ("en", "pt-br") -> HouseDict (housedict.h), or NULL */
 } Hyphenation;
 
 typedef struct {
