@@ -146,37 +146,42 @@ static GArray *house_points(const HyphenRules *rules, const GArray *breaks, cons
 }
 
 /* The byte offsets inside word where the dictionary allows a break,
- * honouring the left and right minimums. */
+ * honouring the left and right minimums. libhyphen works in the
+ * dictionary's own encoding (German's is ISO 8859-1, French's UTF-8) and
+ * marks a break after character k with an odd hyphens[k]: for a UTF-8
+ * dictionary it folds its per-byte vector into one entry a character. */
 static GArray *dictionary_points(const HyphenRules *rules, HyphenDict *dict, const char *word,
                                 size_t len)
 {
   GArray *points = g_array_new(FALSE, FALSE, sizeof(size_t));
   char *lower = g_utf8_strdown(word, (gssize)len);
-  if (strlen(lower) != len) {   /* case mapping changed the length: leave it whole */
-    g_free(lower);
-    return points;
-  }
-  char *hyphens = g_malloc0(len + 5);
+  char *encoded = dict->utf8 ? g_strdup(lower)
+                             : g_convert(lower, -1, dict->cset, "UTF-8", NULL, NULL, NULL);
+  long chars_total = g_utf8_strlen(word, (gssize)len);
+  /* case mapping changed the length, or a letter the charset lacks: leave it whole */
+  bool usable = encoded && strlen(lower) == len &&
+                (dict->utf8 || (long)strlen(encoded) == chars_total);
+  size_t n = usable ? strlen(encoded) : 0;
+  char *hyphens = g_malloc0(n + 5);
   char **rep = NULL;
   int *pos = NULL, *cut = NULL;
-  int failed = hnj_hyphen_hyphenate2(dict, lower, (int)len, hyphens, NULL, &rep, &pos, &cut);
-  long chars_left = 0, chars_total = g_utf8_strlen(word, (gssize)len);
-  for (size_t i = 0; !failed && !rep && i + 1 < len; i++) {
-    if (((unsigned char)word[i + 1] & 0xC0) == 0x80)
-      continue;
-    chars_left++;
-    /* replacement hyphenation (rep) changes spelling: not used */
-    if (hyphens[i] & 1)
-      add_point(rules, points, i + 1, chars_left, chars_total);
+  int failed = !usable || hnj_hyphen_hyphenate2(dict, encoded, (int)n, hyphens, NULL, &rep, &pos, &cut);
+  const char *after = word;
+  /* replacement hyphenation (rep) changes spelling: not used */
+  for (long k = 0; !failed && !rep && k + 1 < chars_total; k++) {
+    after = g_utf8_next_char(after);
+    if (hyphens[k] & 1)
+      add_point(rules, points, (size_t)(after - word), k + 1, chars_total);
   }
   if (rep) {
-    for (size_t i = 0; i < len; i++)
+    for (size_t i = 0; i < n; i++)
       g_free(rep[i]);
     g_free(rep);
   }
   g_free(pos);
   g_free(cut);
   g_free(hyphens);
+  g_free(encoded);
   g_free(lower);
   return points;
 }
@@ -217,6 +222,15 @@ static bool hyphenatable(const HyphenRules *rules, const char *word, size_t len,
   if ((before && strchr("0123456789/@._:", *before)) || (after && *after && strchr("0123456789/@_", *after)))
     return false;
   return true;
+}
+
+/* German and Luxembourgish capitalise every noun: there a capital does not
+ * mark a name, and the capitalised rule would leave most words whole. */
+static bool capitals_mark_names(const char *language)
+{
+  size_t primary = strcspn(language, "-_");
+  return g_ascii_strncasecmp(language, "de", MAX(primary, 2)) != 0 &&
+         g_ascii_strncasecmp(language, "lb", MAX(primary, 2)) != 0;
 }
 
 static bool is_word_char(gunichar c)
@@ -294,6 +308,7 @@ GArray *hyphenator_points(Hyphenator *h, const char *language, const RichText *t
   const char *src = text->text->str;
   size_t len = text->text->len, i = 0;
   size_t last = rules->last_word ? len : last_word_start(src, len);
+  bool names_last = !rules->capitalized && capitals_mark_names(language);
   while (i < len) {
     if (!is_word_char(g_utf8_get_char(src + i))) {
       i = (size_t)(g_utf8_next_char(src + i) - src);
@@ -307,7 +322,7 @@ GArray *hyphenator_points(Hyphenator *h, const char *language, const RichText *t
     if (start < last && hyphenatable(rules, src + start, i - start, before, after) &&
         !run_edge_inside(text, start, i))
       find_hyphen_points(h, dict, house, src + start, i - start, start,
-                         (!rules->capitalized && g_unichar_isupper(g_utf8_get_char(src + start))) ||
+                         (names_last && g_unichar_isupper(g_utf8_get_char(src + start))) ||
                            g_utf8_strlen(src + start, (gssize)(i - start)) < rules->min_word,
                          points);
   }
