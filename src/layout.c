@@ -346,8 +346,8 @@ static bool read_house_dictionary(Reader *r, const char *language, const YamlNod
   if (!want_scalar(r, value, "exceptions"))
     return false;
   char *dir = g_path_get_dirname(r->path);
-  char *path = g_path_is_absolute(value->scalar) ? g_strdup(value->scalar)
-                                                 : g_build_filename(dir, value->scalar, NULL);
+  char *path = g_path_is_absolute(value->scalar) || !strcmp(dir, ".")
+                 ? g_strdup(value->scalar) : g_build_filename(dir, value->scalar, NULL);
   g_free(dir);
   HouseDict *house = NULL;
   if (!g_file_test(path, G_FILE_TEST_IS_REGULAR))
