@@ -142,6 +142,8 @@ static bool read_line(Parser *p, const char *line, const char *end)
   while (rest < end && is_space(*rest))
     rest++;
   if (rest < end) {
+    while (is_space(end[-1]))
+      end--;
     diag_set_error(p->error, GALLEY_ERROR_INPUT, p->path, p->line, column_of(p, rest),
                    "one word a line: put '%.*s' on a line of its own", (int)(end - rest), rest);
     return false;
