@@ -113,7 +113,7 @@ golden-update: $(BIN)
 install: galley
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)/layouts $(DESTDIR)$(DATADIR)/fonts
 	install -m 755 galley $(DESTDIR)$(PREFIX)/bin/galley
-	install -m 644 layouts/*.yaml $(DESTDIR)$(DATADIR)/layouts/
+	install -m 644 layouts/*.yaml layouts/*.txt $(DESTDIR)$(DATADIR)/layouts/
 	install -m 644 fonts/fonts.conf $(DESTDIR)$(DATADIR)/fonts/
 
 clean:

@@ -86,6 +86,18 @@ static unsigned next_story(const Flow *flow, GPtrArray *waiting)
   return 0;
 }
 
+/* The layout's house rules (README: "Hyphenation"). */
+static Hyphenator *hyphenator_for(const Layout *layout)
+{
+  const Hyphenation *h = &layout->hyphenation;
+  HyphenRules rules = { .min_word = h->min_word, .min_left = h->min_left,
+                        .min_right = h->min_right, .capitalized = h->capitalized,
+                        .last_word = h->last_word, .exceptions = h->exceptions };
+  Hyphenator *hyphenator = hyphenator_new(NULL);
+  hyphenator_set_rules(hyphenator, &rules);
+  return hyphenator;
+}
+
 DisplayList *compose_continuous(const Layout *layout, Fonts *fonts, Article *const *articles,
                                 unsigned count, DiagLog *log)
 {
@@ -94,7 +106,7 @@ DisplayList *compose_continuous(const Layout *layout, Fonts *fonts, Article *con
     g_array_append_val(order, i);
   g_array_sort_with_data(order, by_priority, (gpointer)articles);   /* stable */
   Typesetter *ts = typesetter_new(fonts_font_map(fonts), layout);
-  Hyphenator *hyphenator = hyphenator_new(NULL);
+  Hyphenator *hyphenator = hyphenator_for(layout);
   const char *publication = compose_publication(layout, articles, count);
   Flow *flow = flow_new(layout, ts, publication);
   GPtrArray *waiting = g_ptr_array_new_with_free_func((GDestroyNotify)story_free);

@@ -13,6 +13,7 @@ G_DEFINE_QUARK(galley-error-quark, galley_error)
 struct DiagLog {
   GPtrArray *messages;   /* owned strings, in order of first appearance */
   GHashTable *repeats;   /* message -> count (borrowed key) */
+  GPtrArray *notes;      /* owned strings, for --verbose */
 };
 
 static char *format_location(const char *file, int line, int col)
@@ -73,6 +74,7 @@ DiagLog *diag_log_new(void)
   DiagLog *log = g_new0(DiagLog, 1);
   log->messages = g_ptr_array_new_with_free_func(g_free);
   log->repeats = g_hash_table_new(g_str_hash, g_str_equal);
+  log->notes = g_ptr_array_new_with_free_func(g_free);
   return log;
 }
 
@@ -82,6 +84,7 @@ void diag_log_free(DiagLog *log)
     return;
   g_hash_table_destroy(log->repeats);
   g_ptr_array_free(log->messages, TRUE);
+  g_ptr_array_free(log->notes, TRUE);
   g_free(log);
 }
 
@@ -127,6 +130,34 @@ void diag_log_print(const DiagLog *log)
     else
       fprintf(stderr, "galley: warning: %s\n", message);
   }
+}
+
+void diag_note(DiagLog *log, const char *file, int line, int col, const char *fmt, ...)
+{
+  va_list args;
+  va_start(args, fmt);
+  char *body = g_strdup_vprintf(fmt, args);
+  va_end(args);
+  char *where = format_location(file, line, col);
+  g_ptr_array_add(log->notes, g_strconcat(where, body, NULL));
+  g_free(where);
+  g_free(body);
+}
+
+unsigned diag_log_note_count(const DiagLog *log)
+{
+  return log->notes->len;
+}
+
+const char *diag_log_note(const DiagLog *log, unsigned i)
+{
+  return g_ptr_array_index(log->notes, i);
+}
+
+void diag_log_print_notes(const DiagLog *log)
+{
+  for (unsigned i = 0; i < log->notes->len; i++)
+    fprintf(stderr, "galley: note: %s\n", (const char *)g_ptr_array_index(log->notes, i));
 }
 
 gboolean diag_check_utf8(const char *path, const char *data, size_t len, GError **error)

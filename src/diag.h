@@ -53,4 +53,15 @@ const char *diag_log_message(const DiagLog *log, unsigned i);
 /* Writes every warning to stderr as "galley: warning: ...", once each. */
 void diag_log_print(const DiagLog *log);
 
+/* Records a note: not a fault, but what --verbose says galley did (such as
+ * a paragraph left to Pango's line breaking). Kept in order, not folded. */
+void diag_note(DiagLog *log, const char *file, int line, int col,
+               const char *fmt, ...) G_GNUC_PRINTF(5, 6);
+
+unsigned diag_log_note_count(const DiagLog *log);
+const char *diag_log_note(const DiagLog *log, unsigned i);
+
+/* Writes every note to stderr as "galley: note: ...". */
+void diag_log_print_notes(const DiagLog *log);
+
 #endif

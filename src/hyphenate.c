@@ -3,25 +3,34 @@
  * Dictionaries are loaded once per language and cached. Words are found as
  * runs of letters; each candidate is lowercased (the patterns are lowercase)
  * and hyphenated with hnj_hyphen_hyphenate2, whose vector marks a permitted
- * break after byte i with an odd value. Break points are collected first,
+ * break after byte i with an odd value; a word in the house dictionary
+ * takes its points from there instead. Break points are collected first,
  * then inserted in one pass that moves the inline runs with their text. */
 #include "hyphenate.h"
 
 #include <hyphen.h>
 #include <string.h>
 
-#define MIN_WORD_CHARS 6          /* house rule: shorter words stay whole ... */
-#define MIN_LAST_RESORT_CHARS 5   /* ... unless the alternative is a gaping line */
-#define LEFT_MIN 2
-#define RIGHT_MIN 3
 #define SOFT_HYPHEN "\xc2\xad"
 #define ZERO_WIDTH_SPACE "\xe2\x80\x8b"
 
 struct Hyphenator {
   char *dictionary_dir;
   GHashTable *dictionaries;   /* language -> HyphenDict* (NULL value: none) */
-  GHashTable *words;          /* "dictionary address:word" -> GArray of break offsets */
+  GHashTable *words;          /* "dictionary:house dictionary:word" -> GArray of break offsets */
+  HyphenRules rules;
 };
+
+void hyphenator_default_rules(HyphenRules *rules)
+{
+  *rules = (HyphenRules){ .min_word = 6, .min_left = 2, .min_right = 3 };
+}
+
+void hyphenator_set_rules(Hyphenator *h, const HyphenRules *rules)
+{
+  h->rules = *rules;
+  g_hash_table_remove_all(h->words);   /* worked out under the old minimums */
+}
 
 static void free_dictionary(gpointer dict)
 {
@@ -35,6 +44,7 @@ Hyphenator *hyphenator_new(const char *dictionary_dir)
   h->dictionary_dir = g_strdup(dictionary_dir ? dictionary_dir : "/usr/share/hyphen");
   h->dictionaries = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, free_dictionary);
   h->words = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_array_unref);
+  hyphenator_default_rules(&h->rules);
   return h;
 }
 
@@ -94,39 +104,84 @@ bool hyphenator_supports(Hyphenator *h, const char *language)
   return dictionary_for(h, language) != NULL;
 }
 
+/* The house dictionary for "de-CH" is de-ch's, else de's. */
+static const HouseDict *house_dictionary_for(const Hyphenator *h, const char *language)
+{
+  if (!h->rules.exceptions || !language || !*language)
+    return NULL;
+  char *tag = g_strdelimit(g_ascii_strdown(language, -1), "_", '-');
+  const HouseDict *house = g_hash_table_lookup(h->rules.exceptions, tag);
+  char *dash = strchr(tag, '-');
+  if (!house && dash) {
+    *dash = '\0';
+    house = g_hash_table_lookup(h->rules.exceptions, tag);
+  }
+  g_free(tag);
+  return house;
+}
+
+/* Keeps the break after chars_left of chars_total characters when the
+ * minimums allow it. */
+static void add_point(const HyphenRules *rules, GArray *points, size_t offset, long chars_left,
+                      long chars_total)
+{
+  if (chars_left >= rules->min_left && chars_total - chars_left >= rules->min_right)
+    g_array_append_val(points, offset);
+}
+
+/* The house dictionary's points, counted in characters, as byte offsets. */
+static GArray *house_points(const HyphenRules *rules, const GArray *breaks, const char *word,
+                            size_t len)
+{
+  GArray *points = g_array_new(FALSE, FALSE, sizeof(size_t));
+  long chars_total = g_utf8_strlen(word, (gssize)len);
+  for (unsigned i = 0; i < breaks->len; i++) {
+    long chars_left = g_array_index(breaks, int, i);
+    if (chars_left < chars_total) {
+      const char *at = g_utf8_offset_to_pointer(word, chars_left);
+      add_point(rules, points, (size_t)(at - word), chars_left, chars_total);
+    }
+  }
+  return points;
+}
+
 /* The byte offsets inside word where the dictionary allows a break,
- * honouring the left and right minimums. */
-static GArray *dictionary_points(HyphenDict *dict, const char *word, size_t len)
+ * honouring the left and right minimums. libhyphen works in the
+ * dictionary's own encoding (German's is ISO 8859-1, French's UTF-8) and
+ * marks a break after character k with an odd hyphens[k]: for a UTF-8
+ * dictionary it folds its per-byte vector into one entry a character. */
+static GArray *dictionary_points(const HyphenRules *rules, HyphenDict *dict, const char *word,
+                                size_t len)
 {
   GArray *points = g_array_new(FALSE, FALSE, sizeof(size_t));
   char *lower = g_utf8_strdown(word, (gssize)len);
-  if (strlen(lower) != len) {   /* case mapping changed the length: leave it whole */
-    g_free(lower);
-    return points;
-  }
-  char *hyphens = g_malloc0(len + 5);
+  char *encoded = dict->utf8 ? g_strdup(lower)
+                             : g_convert(lower, -1, dict->cset, "UTF-8", NULL, NULL, NULL);
+  long chars_total = g_utf8_strlen(word, (gssize)len);
+  /* case mapping changed the length, or a letter the charset lacks: leave it whole */
+  bool usable = encoded && strlen(lower) == len &&
+                (dict->utf8 || (long)strlen(encoded) == chars_total);
+  size_t n = usable ? strlen(encoded) : 0;
+  char *hyphens = g_malloc0(n + 5);
   char **rep = NULL;
   int *pos = NULL, *cut = NULL;
-  int failed = hnj_hyphen_hyphenate2(dict, lower, (int)len, hyphens, NULL, &rep, &pos, &cut);
-  long chars_left = 0, chars_total = g_utf8_strlen(word, (gssize)len);
-  for (size_t i = 0; !failed && !rep && i + 1 < len; i++) {
-    if (((unsigned char)word[i + 1] & 0xC0) == 0x80)
-      continue;
-    chars_left++;
-    /* replacement hyphenation (rep) changes spelling: not used */
-    if ((hyphens[i] & 1) && chars_left >= LEFT_MIN && chars_total - chars_left >= RIGHT_MIN) {
-      size_t point = i + 1;
-      g_array_append_val(points, point);
-    }
+  int failed = !usable || hnj_hyphen_hyphenate2(dict, encoded, (int)n, hyphens, NULL, &rep, &pos, &cut);
+  const char *after = word;
+  /* replacement hyphenation (rep) changes spelling: not used */
+  for (long k = 0; !failed && !rep && k + 1 < chars_total; k++) {
+    after = g_utf8_next_char(after);
+    if (hyphens[k] & 1)
+      add_point(rules, points, (size_t)(after - word), k + 1, chars_total);
   }
   if (rep) {
-    for (size_t i = 0; i < len; i++)
+    for (size_t i = 0; i < n; i++)
       g_free(rep[i]);
     g_free(rep);
   }
   g_free(pos);
   g_free(cut);
   g_free(hyphens);
+  g_free(encoded);
   g_free(lower);
   return points;
 }
@@ -134,13 +189,20 @@ static GArray *dictionary_points(HyphenDict *dict, const char *word, size_t len)
 /* Adds the word's hyphenation points (at base in the text) to points.
  * News copy repeats its words, and libhyphen's pattern search is costly,
  * so each word's points are worked out once per dictionary. */
-static void find_hyphen_points(Hyphenator *h, HyphenDict *dict, const char *word, size_t len,
-                               size_t base, bool last_resort, GArray *points)
+static void find_hyphen_points(Hyphenator *h, HyphenDict *dict, const HouseDict *house,
+                               const char *word, size_t len, size_t base, bool last_resort,
+                               GArray *points)
 {
-  char *key = g_strdup_printf("%p:%.*s", (void *)dict, (int)len, word);
+  char *key = g_strdup_printf("%p:%p:%.*s", (void *)dict, (const void *)house, (int)len, word);
   GArray *cached = g_hash_table_lookup(h->words, key);
   if (!cached) {
-    cached = dictionary_points(dict, word, len);
+    const GArray *breaks = NULL;
+    if (house && housedict_lookup(house, word, len, &breaks))
+      cached = house_points(&h->rules, breaks, word, len);
+    else if (dict)
+      cached = dictionary_points(&h->rules, dict, word, len);
+    else
+      cached = g_array_new(FALSE, FALSE, sizeof(size_t));
     g_hash_table_insert(h->words, key, cached);
   } else {
     g_free(key);
@@ -151,14 +213,24 @@ static void find_hyphen_points(Hyphenator *h, HyphenDict *dict, const char *word
   }
 }
 
-static bool hyphenatable(const char *word, size_t len, const char *before, const char *after)
+static bool hyphenatable(const HyphenRules *rules, const char *word, size_t len,
+                         const char *before, const char *after)
 {
-  if (g_utf8_strlen(word, (gssize)len) < MIN_LAST_RESORT_CHARS)
+  if (g_utf8_strlen(word, (gssize)len) < rules->min_word - 1)
     return false;
   /* next to digits, slashes or @: a number, address or code, not a word */
   if ((before && strchr("0123456789/@._:", *before)) || (after && *after && strchr("0123456789/@_", *after)))
     return false;
   return true;
+}
+
+/* German and Luxembourgish capitalise every noun: there a capital does not
+ * mark a name, and the capitalised rule would leave most words whole. */
+static bool capitals_mark_names(const char *language)
+{
+  size_t primary = strcspn(language, "-_");
+  return g_ascii_strncasecmp(language, "de", MAX(primary, 2)) != 0 &&
+         g_ascii_strncasecmp(language, "lb", MAX(primary, 2)) != 0;
 }
 
 static bool is_word_char(gunichar c)
@@ -209,7 +281,8 @@ static void insert_at_points(RichText *text, const GArray *points, const char *i
   text->text = out;
 }
 
-/* Where the paragraph's last word starts: it is never hyphenated. */
+/* Where the paragraph's last word starts: unless the rules allow it, it is
+ * not hyphenated (a broken last word leaves a line of a few letters). */
 static size_t last_word_start(const char *src, size_t len)
 {
   const char *start = src + len;
@@ -228,10 +301,14 @@ GArray *hyphenator_points(Hyphenator *h, const char *language, const RichText *t
 {
   GArray *points = g_array_new(FALSE, FALSE, sizeof(HyphenPoint));
   HyphenDict *dict = dictionary_for(h, language);
-  if (!dict || text->text->len == 0)
+  const HouseDict *house = house_dictionary_for(h, language);
+  const HyphenRules *rules = &h->rules;
+  if ((!dict && !house) || text->text->len == 0)
     return points;
   const char *src = text->text->str;
-  size_t len = text->text->len, last = last_word_start(src, len), i = 0;
+  size_t len = text->text->len, i = 0;
+  size_t last = rules->last_word ? len : last_word_start(src, len);
+  bool names_last = !rules->capitalized && capitals_mark_names(language);
   while (i < len) {
     if (!is_word_char(g_utf8_get_char(src + i))) {
       i = (size_t)(g_utf8_next_char(src + i) - src);
@@ -242,11 +319,11 @@ GArray *hyphenator_points(Hyphenator *h, const char *language, const RichText *t
       i = (size_t)(g_utf8_next_char(src + i) - src);
     const char *before = start > 0 ? src + start - 1 : NULL;
     const char *after = i < len ? src + i : NULL;
-    if (start < last && hyphenatable(src + start, i - start, before, after) &&
+    if (start < last && hyphenatable(rules, src + start, i - start, before, after) &&
         !run_edge_inside(text, start, i))
-      find_hyphen_points(h, dict, src + start, i - start, start,
-                         g_unichar_isupper(g_utf8_get_char(src + start)) ||
-                           g_utf8_strlen(src + start, (gssize)(i - start)) < MIN_WORD_CHARS,
+      find_hyphen_points(h, dict, house, src + start, i - start, start,
+                         (names_last && g_unichar_isupper(g_utf8_get_char(src + start))) ||
+                           g_utf8_strlen(src + start, (gssize)(i - start)) < rules->min_word,
                          points);
   }
   return points;

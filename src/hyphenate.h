@@ -3,12 +3,14 @@
  *
  * Points are marked in the text itself as soft hyphens (U+00AD): Pango
  * breaks there when it must and then draws a real hyphen; unbroken soft
- * hyphens are invisible. House rules, from NEWSPAPER-DESIGN.md: words under
- * six letters, capitalised words (names), words touching digits and a
- * paragraph's last word are never hyphenated. */
+ * hyphens are invisible. House rules (HyphenRules, from the layout's
+ * `hyphenation:`; README: "Hyphenation") say which words may break and
+ * where; a house dictionary (housedict.h) overrides the patterns word by
+ * word. Words touching digits, slashes or '@' are never hyphenated. */
 #ifndef GALLEY_HYPHENATE_H
 #define GALLEY_HYPHENATE_H
 
+#include "housedict.h"
 #include "model.h"
 
 typedef struct Hyphenator Hyphenator;
@@ -17,19 +19,35 @@ typedef struct Hyphenator Hyphenator;
 Hyphenator *hyphenator_new(const char *dictionary_dir);
 void hyphenator_free(Hyphenator *hyphenator);
 
+/* The house rules. Defaults (hyphenator_default_rules) are the layout's:
+ * min_word 6, min_left 2, min_right 3, names and last words not broken. */
+typedef struct {
+  int min_word;         /* letters; a word one letter shorter breaks only as a last resort */
+  int min_left, min_right;   /* letters kept before and after a break */
+  bool capitalized;     /* false: capitalised words (names) break only as a last resort */
+  bool last_word;       /* false: a paragraph's last word never breaks */
+  GHashTable *exceptions;    /* language tag ("en", "de-ch") -> HouseDict*, borrowed; or NULL */
+} HyphenRules;
+
+void hyphenator_default_rules(HyphenRules *rules);
+
+/* Rules for every later call; rules->exceptions must outlive their use. */
+void hyphenator_set_rules(Hyphenator *hyphenator, const HyphenRules *rules);
+
 /* True when a dictionary for the language (ISO 639-1, "en", "de-CH") exists. */
 bool hyphenator_supports(Hyphenator *hyphenator, const char *language);
 
 /* A place where a line may break with a hyphen. Points in capitalised
- * words (names) and in five-letter words are for the last resort only:
- * a very loose line is worse. */
+ * words (names, unless the rules allow them) and in words one letter
+ * shorter than min_word are for the composer's last resort only: a very
+ * loose line is worse. */
 typedef struct {
   size_t offset;       /* bytes into the text */
   bool last_resort;
 } HyphenPoint;
 
-/* The hyphenation points of text, in order. Empty for an unsupported
- * language. Caller frees (g_array_unref). */
+/* The hyphenation points of text, in order. Empty for a language with
+ * neither a dictionary nor house exceptions. Caller frees (g_array_unref). */
 GArray *hyphenator_points(Hyphenator *hyphenator, const char *language, const RichText *text);
 
 /* Inserts soft hyphens into text at the permitted points, keeping its

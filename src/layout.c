@@ -12,6 +12,7 @@
 
 #include "diag.h"
 #include "galley_limits.h"
+#include "housedict.h"
 #include "yamldoc.h"
 
 #define PT(x) ((int)lround((x) * PANGO_SCALE_DOUBLE))
@@ -101,6 +102,7 @@ typedef struct {
   const char *path;
   Layout *layout;
   GError **error;
+  int body_exceptions_line, body_exceptions_column;   /* `exceptions: FILE`, for its error */
 } Reader;
 
 static bool want_scalar(Reader *r, const YamlNode *value, const char *key)
@@ -320,6 +322,101 @@ static bool read_justification_key(Reader *r, const YamlNode *key, const YamlNod
   return true;
 }
 
+/* ---- hyphenation ------------------------------------------------------------ */
+
+/* "en", "de_CH", "pt-BR": two or three letters, then subtags. */
+static bool is_language_tag(const char *tag)
+{
+  size_t letters = 0;
+  while (g_ascii_isalpha(tag[letters]))
+    letters++;
+  if (letters < 2 || letters > 3)
+    return false;
+  for (const char *p = tag + letters; *p; p++)
+    if (!g_ascii_isalnum(*p) && !((*p == '-' || *p == '_') && g_ascii_isalnum(p[1])))
+      return false;
+  return true;
+}
+
+/* Reads the house dictionary a value names, relative to the layout like
+ * every path in it, for language ("" for the body style's, settled once
+ * the styles are read). */
+static bool read_house_dictionary(Reader *r, const char *language, const YamlNode *value)
+{
+  if (!want_scalar(r, value, "exceptions"))
+    return false;
+  char *dir = g_path_get_dirname(r->path);
+  char *path = g_path_is_absolute(value->scalar) || !strcmp(dir, ".")
+                 ? g_strdup(value->scalar) : g_build_filename(dir, value->scalar, NULL);
+  g_free(dir);
+  HouseDict *house = NULL;
+  if (!g_file_test(path, G_FILE_TEST_IS_REGULAR))
+    diag_set_error(r->error, GALLEY_ERROR_INPUT, r->path, value->line, value->column,
+                   "the hyphenation exceptions file %s does not exist; check the path (relative "
+                   "to the layout's folder)", path);
+  else
+    house = housedict_read_file(path, r->error);
+  g_free(path);
+  if (!house)
+    return false;
+  Hyphenation *h = &r->layout->hyphenation;
+  if (!h->exceptions)
+    h->exceptions = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+                                          (GDestroyNotify)housedict_free);
+  char *tag = g_strdelimit(g_ascii_strdown(language, -1), "_", '-');
+  g_hash_table_replace(h->exceptions, tag, house);
+  return true;
+}
+
+/* `exceptions: FILE` (the body style's language) or `{en: FILE, de: FILE}`. */
+static bool read_exceptions(Reader *r, const YamlNode *value)
+{
+  if (value->kind == YAML_SCALAR) {
+    r->body_exceptions_line = value->line;
+    r->body_exceptions_column = value->column;
+    return read_house_dictionary(r, "", value);
+  }
+  if (value->kind != YAML_MAPPING) {
+    diag_set_error(r->error, GALLEY_ERROR_INPUT, r->path, value->line, value->column,
+                   "'exceptions' takes a file name, or languages and their files such as "
+                   "{en: house-en.txt, de: house-de.txt}");
+    return false;
+  }
+  for (unsigned i = 0; i < value->keys->len; i++) {
+    const YamlNode *key = g_ptr_array_index(value->keys, i);
+    if (!is_language_tag(key->scalar)) {
+      diag_set_error(r->error, GALLEY_ERROR_INPUT, r->path, key->line, key->column,
+                     "'%s' is not a language code; write one such as en, de or pt-BR",
+                     key->scalar);
+      return false;
+    }
+    if (!read_house_dictionary(r, key->scalar, g_ptr_array_index(value->values, i)))
+      return false;
+  }
+  return true;
+}
+
+/* The single-file form's dictionary belongs to the body style's language. */
+static bool settle_body_exceptions(Reader *r)
+{
+  GHashTable *exceptions = r->layout->hyphenation.exceptions;
+  gpointer key = NULL, house = NULL;
+  if (!exceptions || !g_hash_table_steal_extended(exceptions, "", &key, &house))
+    return true;
+  g_free(key);
+  const char *language = r->layout->styles[STYLE_BODY].language;
+  if (!language) {
+    housedict_free(house);
+    diag_set_error(r->error, GALLEY_ERROR_INPUT, r->path, r->body_exceptions_line,
+                   r->body_exceptions_column,
+                   "one exceptions file is for the body style's language, but the body style "
+                   "names none; give it 'language:' or write exceptions: {en: FILE}");
+    return false;
+  }
+  g_hash_table_replace(exceptions, g_strdelimit(g_ascii_strdown(language, -1), "_", '-'), house);
+  return true;
+}
+
 static const char *const hyphenation_keys[] = {
   "min_word", "min_left", "min_right", "max_consecutive", "capitalized", "last_word",
   "exceptions", NULL
@@ -335,16 +432,7 @@ static bool read_hyphenation_key(Reader *r, const YamlNode *key, const YamlNode 
   if (!strcmp(k, "max_consecutive")) return read_int(r, value, k, 1, 10, &h->max_consecutive);
   if (!strcmp(k, "capitalized")) return read_bool(r, value, k, &h->capitalized);
   if (!strcmp(k, "last_word")) return read_bool(r, value, k, &h->last_word);
-  char *name = NULL;
-  if (!read_string(r, value, k, &name))
-    return false;
-  /* relative to the layout, like every path in it */
-  char *dir = g_path_get_dirname(r->path);
-  g_free(h->exceptions);
-  h->exceptions = g_path_is_absolute(name) ? g_strdup(name) : g_build_filename(dir, name, NULL);
-  g_free(dir);
-  g_free(name);
-  return true;
+  return read_exceptions(r, value);
 }
 
 /* ---- styles ---------------------------------------------------------------- */
@@ -710,7 +798,7 @@ Layout *layout_read_buffer(const char *path, const char *data, size_t len, GErro
   Layout *layout = layout_new();
   layout->path = g_strdup(path);
   layout_set_defaults(layout);
-  Reader r = { path, layout, error };
+  Reader r = { path, layout, error, 0, 0 };
   bool ok = true;
   if (root->kind != YAML_MAPPING) {
     diag_set_error(error, GALLEY_ERROR_INPUT, path, root->line, root->column,
@@ -722,7 +810,7 @@ Layout *layout_read_buffer(const char *path, const char *data, size_t len, GErro
   yamldoc_free(root);
   if (ok) {
     tie_body_to_grid(layout);
-    ok = check_geometry(&r);
+    ok = check_geometry(&r) && settle_body_exceptions(&r);
   }
   if (!ok) {
     layout_free(layout);

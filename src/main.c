@@ -243,6 +243,8 @@ static void report(const Options *options, const Job *job, const DisplayList *li
   if (!options->quiet)
     diag_log_print(job->log);
   if (options->verbose)
+    diag_log_print_notes(job->log);
+  if (options->verbose)
     fprintf(stderr, "galley: %u article%s, %d page%s -> %s\n", job->articles->len,
             job->articles->len == 1 ? "" : "s", display_list_page_count(list),
             display_list_page_count(list) == 1 ? "" : "s", what);

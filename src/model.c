@@ -183,7 +183,8 @@ void layout_free(Layout *layout)
   g_free(layout->path);
   g_free(layout->name);
   g_free(layout->publication);
-  g_free(layout->hyphenation.exceptions);
+  if (layout->hyphenation.exceptions)
+    g_hash_table_destroy(layout->hyphenation.exceptions);
   g_free(layout->print.edition);
   g_free(layout);
 }

@@ -135,7 +135,7 @@ typedef struct {
   int max_consecutive;  /* hyphenated lines in a row */
   bool capitalized;     /* hyphenate capitalised words (names) as readily as others */
   bool last_word;       /* hyphenate a paragraph's last word */
-  char *exceptions;     /* house dictionary file, NULL for none */
+  GHashTable *exceptions;   /* language tag ("en", "pt-br") -> HouseDict (housedict.h), or NULL */
 } Hyphenation;
 /* Print production (a layout's `print:` block, `build --print`, `--pdfx`). */
 typedef enum { PDFX_NONE, PDFX_GRAY, PDFX_CMYK } PdfxColour;

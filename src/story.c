@@ -21,6 +21,11 @@ typedef struct {
   bool next_paragraph_indented;
   bool after_crosshead;      /* the next line must not be parted from the crosshead's
                                 second line below it */
+  struct {                   /* justified paragraphs Pango broke, for --verbose */
+    unsigned count;
+    int first_line;
+    TypesetFallback first_reason;
+  } fallbacks;
 } Builder;
 
 int story_span_width(const Layout *layout, int columns)
@@ -400,10 +405,34 @@ static const char *text_language(const Builder *b, StyleId style)
   return b->article->language ? b->article->language : b->layout->styles[style].language;
 }
 
+/* Counts a justified paragraph the composer could not set. */
+static void count_fallback(Builder *b, TypesetFallback fallback, int source_line)
+{
+  if (fallback == TYPESET_FALLBACK_NONE)
+    return;
+  if (b->fallbacks.count++ == 0) {
+    b->fallbacks.first_line = source_line;
+    b->fallbacks.first_reason = fallback;
+  }
+}
+
+/* Says once per story, for --verbose, which paragraphs Pango broke. */
+static void note_fallbacks(const Builder *b)
+{
+  if (b->fallbacks.count == 0)
+    return;
+  diag_note(b->log, b->article->path, b->fallbacks.first_line, 0,
+            "%u justified paragraph%s set with Pango's own line breaking instead of the "
+            "paragraph composer (%s; the first is here)", b->fallbacks.count,
+            b->fallbacks.count == 1 ? "" : "s", typeset_fallback_reason(b->fallbacks.first_reason));
+}
+
 /* Sets a block's text: web addresses may always break; justified text
- * may also hyphenate, in the article's language. */
+ * may also hyphenate, in the article's language. A paragraph Pango breaks
+ * is counted for the --verbose note at source_line (0: not counted, the
+ * caller sets it again if so). */
 static GArray *set_marked_lines(Builder *b, const TypesetRequest *request, const RichText *text,
-                                RichText *marked, GArray **points)
+                                RichText *marked, GArray **points, int source_line)
 {
   const Style *style = &b->layout->styles[request->style];
   rich_text_slice(text, 0, (unsigned)text->text->len, marked);
@@ -411,14 +440,21 @@ static GArray *set_marked_lines(Builder *b, const TypesetRequest *request, const
   *points = NULL;
   if (style->align == ALIGN_JUSTIFY && !request->override_align)
     *points = hyphenator_points(b->hyphenator, text_language(b, request->style), marked);
-  return typeset_paragraph(b->ts, request, marked, *points);
+  TypesetFallback fallback = TYPESET_FALLBACK_NONE;
+  TypesetRequest asked = *request;
+  asked.fallback = &fallback;
+  GArray *lines = typeset_paragraph(b->ts, &asked, marked, *points);
+  if (source_line > 0)
+    count_fallback(b, fallback, source_line);
+  return lines;
 }
 
-static GArray *set_paragraph_lines(Builder *b, const TypesetRequest *request, const RichText *text)
+static GArray *set_paragraph_lines(Builder *b, const TypesetRequest *request, const RichText *text,
+                                   int source_line)
 {
   RichText marked;
   GArray *points;
-  GArray *lines = set_marked_lines(b, request, text, &marked, &points);
+  GArray *lines = set_marked_lines(b, request, text, &marked, &points, source_line);
   if (points)
     g_array_unref(points);
   rich_text_clear(&marked);
@@ -475,7 +511,7 @@ GArray *story_paragraph_variant(Story *story, Typesetter *ts, const Layout *layo
     GArray *body_items = story->body_items;
     story->body_items = items;
     Builder b = { ts, NULL, layout, story->article, NULL, story, layout_column_width(layout),
-                  false, para->after_crosshead };
+                  false, para->after_crosshead, { 0, 0, TYPESET_FALLBACK_NONE } };
     add_set_lines(&b, lines, STYLE_BODY, 0, para->space_before, false, true, NULL,
                   para->source_line);
     story->body_items = body_items;
@@ -561,7 +597,7 @@ static bool add_dropcap_paragraph(Builder *b, const Block *block, int lines)
   TypesetRequest request = { .style = STYLE_BODY, .width = b->column_width,
                              .language = b->article->language, .hang_lines = lines,
                              .hang_width = cap_width + b->layout->baseline / 3 };
-  GArray *set = set_paragraph_lines(b, &request, &after);
+  GArray *set = set_paragraph_lines(b, &request, &after, 0);   /* Pango's: set again below */
   rich_text_clear(&after);
   if (set->len < (unsigned)lines ||
       g_array_index(set, SetLine, 0).metrics.x < request.hang_width) {   /* not the composer's */
@@ -612,7 +648,8 @@ static void add_paragraph(Builder *b, const Block *block, bool first_in_story)
                                .lead_in = start == 0 && first_in_story ? b->article->dateline : NULL };
     StoryParagraph *para = g_new0(StoryParagraph, 1);
     para->after_crosshead = b->after_crosshead;
-    GArray *lines = set_marked_lines(b, &request, &piece, &para->text, &para->points);
+    GArray *lines = set_marked_lines(b, &request, &piece, &para->text, &para->points,
+                                     block->source_line);
     rich_text_clear(&piece);
     int space_before = start == 0 ? rows_for(b->layout, body->space_before) : 0;
     para->first_item = b->story->body_items->len;
@@ -657,7 +694,7 @@ static void add_inset_block(Builder *b, const Block *block, StyleId style)
   int inset = MIN(depth * MAX(s->indent, s->size), b->column_width / 3);
   TypesetRequest request = { .style = style, .width = b->column_width - (style == STYLE_QUOTE ? 2 : 1) * inset,
                              .language = b->article->language };
-  GArray *lines = set_paragraph_lines(b, &request, &block->content);
+  GArray *lines = set_paragraph_lines(b, &request, &block->content, block->source_line);
   add_set_lines(b, lines, style, inset, rows_for(b->layout, s->space_before), false, true, block->marker,
                 block->source_line);
   g_array_unref(lines);
@@ -836,11 +873,13 @@ Story *story_build(Typesetter *ts, Hyphenator *hyphenator, const Layout *layout,
   story->body_items = g_array_new(FALSE, FALSE, sizeof(BodyItem));
   story->paragraphs = g_ptr_array_new_with_free_func(story_paragraph_free);
   story->head_columns = layout->headline_columns > 0 ? layout->headline_columns : layout->columns;
-  Builder b = { ts, hyphenator, layout, article, log, story, layout_column_width(layout), false, false };
+  Builder b = { ts, hyphenator, layout, article, log, story, layout_column_width(layout), false, false,
+                { 0, 0, TYPESET_FALLBACK_NONE } };
   build_head(&b);
   build_photo(&b);
   build_pullquote(&b);
   build_body(&b);
+  note_fallbacks(&b);
   return story;
 }
 

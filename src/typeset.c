@@ -292,7 +292,7 @@ typedef struct {
   int hyphen_width;
 } Measure;
 
-typedef enum { MEASURED, LEAVE_TO_PANGO, UNSPACED_SCRIPT } MeasureResult;
+typedef enum { MEASURED, LEAVE_TO_PANGO, RIGHT_TO_LEFT, UNSPACED_SCRIPT } MeasureResult;
 
 /* Measures a paragraph for the composer, or says why Pango should set it:
  * right-to-left runs, or scripts that do not space their words (Chinese,
@@ -323,7 +323,7 @@ static MeasureResult measure_paragraph(PangoLayout *layout, Measure *m)
   for (GSList *l = line->runs; l; l = l->next) {
     PangoGlyphItem *run = l->data;
     if (run->item->analysis.level & 1)
-      return LEAVE_TO_PANGO;
+      return RIGHT_TO_LEFT;
     while (first < m->chars && m->byte_of[first] < run->item->offset)
       first++;
     pango_glyph_item_get_logical_widths(run, m->text, m->advance + first);
@@ -992,9 +992,29 @@ static GArray *compose_lines(Typesetter *ts, const TypesetRequest *request, cons
   return lines;
 }
 
+const char *typeset_fallback_reason(TypesetFallback fallback)
+{
+  switch (fallback) {
+  case TYPESET_FALLBACK_NONE: return "set by the composer";
+  case TYPESET_FALLBACK_RIGHT_TO_LEFT: return "right-to-left or bidirectional text";
+  case TYPESET_FALLBACK_UNSPACED: return "a script that does not space its words";
+  case TYPESET_FALLBACK_LINE_BREAKS: return "the text breaks its own lines";
+  case TYPESET_FALLBACK_NO_BREAKS: return "the composer found no breaks";
+  }
+  return "unknown";
+}
+
+static TypesetFallback fallback_for(MeasureResult measured)
+{
+  return measured == RIGHT_TO_LEFT ? TYPESET_FALLBACK_RIGHT_TO_LEFT
+         : measured == UNSPACED_SCRIPT ? TYPESET_FALLBACK_UNSPACED
+         : measured == LEAVE_TO_PANGO ? TYPESET_FALLBACK_LINE_BREAKS : TYPESET_FALLBACK_NO_BREAKS;
+}
+
 GArray *typeset_paragraph(Typesetter *ts, const TypesetRequest *request, const RichText *text,
                           const GArray *hyphen_points)
 {
+  TypesetFallback fallback = TYPESET_FALLBACK_NONE;
   const Style *style = &ts->layout->styles[request->style];
   unsigned shift;
   RichText *full = text_with_lead_in(request, text, &shift);
@@ -1009,6 +1029,7 @@ GArray *typeset_paragraph(Typesetter *ts, const TypesetRequest *request, const R
     PangoLayout *whole = typeset_rich(ts, &one_line, full);
     Measure m = { 0 };
     MeasureResult measured = measure_paragraph(whole, &m);
+    fallback = fallback_for(measured);
     /* Pango would justify an unspaced script by spacing out every letter,
      * Latin words inside it too; since it may break between any two
      * characters, its lines are full enough set flush left. */
@@ -1036,6 +1057,7 @@ GArray *typeset_paragraph(Typesetter *ts, const TypesetRequest *request, const R
       GArray *breaks = choose_breaks(ts->layout, request, &m, hyphen_at, request->width - indent, &list);
       if (breaks) {
         lines = compose_lines(ts, request, full, whole, &m, breaks, &list);
+        fallback = TYPESET_FALLBACK_NONE;
         g_array_unref(breaks);
         item_list_clear(&list);
       }
@@ -1046,6 +1068,8 @@ GArray *typeset_paragraph(Typesetter *ts, const TypesetRequest *request, const R
   }
   if (!lines && request->lines == 0)
     lines = lines_from_layout(typeset_rich(ts, &plain, full));
+  if (request->fallback)
+    *request->fallback = fallback;
   rich_text_free(full);
   return lines;
 }

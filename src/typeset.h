@@ -17,6 +17,18 @@ typedef struct Typesetter Typesetter;
 Typesetter *typesetter_new(PangoFontMap *map, const Layout *layout);
 void typesetter_free(Typesetter *ts);
 
+/* Why Pango, not the composer, broke a justified paragraph's lines. */
+typedef enum {
+  TYPESET_FALLBACK_NONE,            /* composed, or not justified (Pango's by design) */
+  TYPESET_FALLBACK_RIGHT_TO_LEFT,   /* right-to-left or bidirectional text */
+  TYPESET_FALLBACK_UNSPACED,        /* a script that does not space its words (CJK, Thai) */
+  TYPESET_FALLBACK_LINE_BREAKS,     /* the text breaks its own lines */
+  TYPESET_FALLBACK_NO_BREAKS        /* no pass of the composer found breaks */
+} TypesetFallback;
+
+/* "right-to-left text" and so on, for messages. */
+const char *typeset_fallback_reason(TypesetFallback fallback);
+
 typedef struct {
   StyleId style;
   int width;                /* Pango units; the measure */
@@ -29,6 +41,7 @@ typedef struct {
   int lines;                /* typeset_paragraph: exactly this many lines (TeX's \looseness), 0: best */
   int hang_lines, hang_width;   /* typeset_paragraph: the first lines set this much narrower,
                                    to the right of a drop cap */
+  TypesetFallback *fallback;    /* typeset_paragraph sets it when not NULL */
 } TypesetRequest;
 
 /* Sets rich text. Caller owns the returned layout (g_object_unref). */

@@ -141,4 +141,17 @@ expect_error "one bad text stops the import" 2 "empty.txt: the file is empty" --
 check "... and nothing is written" test ! -e "$TMP/articles/a.md"
 expect_error "build with a bad .txt" 2 "empty.txt: the file is empty" -- $GALLEY build -o "$TMP/x.pdf" "$TMP/empty.txt"
 
+# ---- --verbose: paragraphs the composer leaves to Pango ----------------------------
+printf -- '---\nheadline: Arabic\nlanguage: ar\n---\n\nAn English paragraph the composer sets.\n\nمرحبا بالعالم، هذه فقرة عربية طويلة بما يكفي لتنكسر على عدة أسطر في عمود ضيق.\n\nوهذه فقرة ثانية.\n' > "$TMP/arabic.md"
+note="arabic.md:8: 2 justified paragraphs set with Pango's own line breaking instead of the paragraph composer (right-to-left or bidirectional text; the first is here)"
+expect_error "--verbose names the paragraphs Pango broke" 0 "$note" -- $GALLEY build -v -o "$TMP/arabic.pdf" "$TMP/arabic.md"
+check "... once per story" test "$(grep -c 'galley: note:' "$TMP/stderr")" -eq 1
+$GALLEY build -o "$TMP/arabic.pdf" "$TMP/arabic.md" 2> "$TMP/stderr"
+check "... and only with --verbose" test ! -s "$TMP/stderr"
+expect_error "an English story is all composed" 0 "1 article, 1 page" -- $GALLEY build -v -o "$TMP/x.pdf" samples/oligo-news/harbour-bridge.md
+check "... and --verbose says nothing of Pango" sh -c "! grep -q 'galley: note:' '$TMP/stderr'"
+printf 'news-pa-per\nbad-\n' > "$TMP/house.txt"
+bad "bad hyphenation exceptions" "house.txt:2:4: a break point needs a letter on each side" "$good" "hyphenation:\n  exceptions: $TMP/house.txt\nstyles:\n  body: {language: en}\n"
+bad "missing hyphenation exceptions" "page.yaml:2:15: the hyphenation exceptions file" "$good" 'hyphenation:\n  exceptions: nowhere.txt\n'
+
 finish
