@@ -282,7 +282,8 @@ static void insert_at_points(RichText *text, const GArray *points, const char *i
 }
 
 /* Where the paragraph's last word starts: unless the rules allow it, it is
- * not hyphenated (a broken last word leaves a line of a few letters). */
+ * hyphenated only as a last resort (a broken last word leaves a line of a
+ * few letters, but that is better than a gaping line before it). */
 static size_t last_word_start(const char *src, size_t len)
 {
   const char *start = src + len;
@@ -319,11 +320,12 @@ GArray *hyphenator_points(Hyphenator *h, const char *language, const RichText *t
       i = (size_t)(g_utf8_next_char(src + i) - src);
     const char *before = start > 0 ? src + start - 1 : NULL;
     const char *after = i < len ? src + i : NULL;
-    if (start < last && hyphenatable(rules, src + start, i - start, before, after) &&
+    if (hyphenatable(rules, src + start, i - start, before, after) &&
         !run_edge_inside(text, start, i))
       find_hyphen_points(h, dict, house, src + start, i - start, start,
                          (names_last && g_unichar_isupper(g_utf8_get_char(src + start))) ||
-                           g_utf8_strlen(src + start, (gssize)(i - start)) < rules->min_word,
+                           g_utf8_strlen(src + start, (gssize)(i - start)) < rules->min_word ||
+                           start >= last,
                          points);
   }
   return points;

@@ -218,6 +218,10 @@ gunichar typeset_first_unknown_char(PangoLayout *layout)
 
 /* ---- paragraphs -------------------------------------------------------------- */
 
+/* A paragraph set a line longer or shorter to balance columns must not
+ * show it: no line looser than this badness (spaces about 1.7 times their
+ * stretch), where a paragraph set for itself may go to TeX's 2000. */
+#define SET_ANEW_TOLERANCE 500
 #define HYPHEN_PENALTY 50
 #define COMPOUND_BREAK_PENALTY 500
 #define ADDRESS_BREAK_PENALTY 100
@@ -761,7 +765,7 @@ static GArray *choose_breaks(const Layout *layout, const TypesetRequest *request
 {
   int other_width = request->width, lines = request->lines;
   static const Pass passes[] = {
-    { 100, 0, 1, false, false }, { 200, 1, 1, false, false }, { 2000, 1, 1, false, false },
+    { 100, 0, 1, false, false }, { 200, 1, 1, false, false }, { 800, 1, 1, false, false },
     { 2000, 2, 1, false, false }, { 10000, 2, 3, true, true },
   };
   for (size_t p = 0; p < G_N_ELEMENTS(passes); p++) {
@@ -772,7 +776,7 @@ static GArray *choose_breaks(const Layout *layout, const TypesetRequest *request
     BreakParams params;
     linebreak_default_params(&params, first_width, other_width);
     params.max_hyphen_run = layout->hyphenation.max_consecutive;
-    params.tolerance = passes[p].tolerance;
+    params.tolerance = lines > 0 ? MIN(passes[p].tolerance, SET_ANEW_TOLERANCE) : passes[p].tolerance;
     params.allow_overfull = passes[p].emergency;
     params.lines = lines;
     params.narrow_lines = request->hang_lines;
