@@ -765,7 +765,7 @@ static GArray *choose_breaks(const Layout *layout, const TypesetRequest *request
 {
   int other_width = request->width, lines = request->lines;
   static const Pass passes[] = {
-    { 100, 0, 1, false, false }, { 200, 1, 1, false, false }, { 800, 1, 1, false, false },
+    { 100, 0, 1, false, false }, { 200, 1, 1, false, false }, { 400, 1, 1, false, false },
     { 2000, 2, 1, false, false }, { 10000, 2, 3, true, true },
   };
   for (size_t p = 0; p < G_N_ELEMENTS(passes); p++) {
