@@ -154,4 +154,26 @@ printf 'news-pa-per\nbad-\n' > "$TMP/house.txt"
 bad "bad hyphenation exceptions" "house.txt:2:4: a break point needs a letter on each side" "$good" "hyphenation:\n  exceptions: $TMP/house.txt\nstyles:\n  body: {language: en}\n"
 bad "missing hyphenation exceptions" "page.yaml:2:15: the hyphenation exceptions file" "$good" 'hyphenation:\n  exceptions: nowhere.txt\n'
 
+# ---- drop caps and pull quotes, read through --dump-boxes and pdftotext ----
+cat > "$TMP/dropcap.md" <<'EOF2'
+---
+headline: Council opens the new harbour bridge
+dropcap: 3
+pullquote: "'The bridge is finally safe,' the harbour master said"
+---
+
+The council opened the new harbour bridge on Tuesday after six weeks of repairs, and the harbour master said the works had gone as planned despite the storms of the past month.
+
+Traffic will return to the bridge from Friday morning, when the temporary ferry stops running and the bus routes go back to their usual stops along the quay.
+
+The repairs cost less than the council had budgeted, and the money left over will go to the new lighting on the footpath, which residents have asked for since the winter.
+
+Engineers will inspect the bridge again in the autumn, and the council says it will publish their report in full on its website and in the library.
+EOF2
+check "drop cap article builds" $GALLEY build -q -o "$TMP/dropcap.pdf" --dump-boxes "$TMP/dropcap.json" "$TMP/dropcap.md"
+check "the drop cap reads as its word in the dump" grep -q '"style": "dropcap", "story": 0, "text": "T", "actual_text": "The"' "$TMP/dropcap.json"
+check "the rest of its word carries no text" grep -q '"text": "he council opened[^"]*"[^}]*"silent_bytes": 2' "$TMP/dropcap.json"
+check "pdftotext reads The, not T he" sh -c "pdftotext '$TMP/dropcap.pdf' - | tr -s ' \n' ' ' | grep -q 'The council opened'"
+check "the pull quote is set in its style" grep -q '"style": "pullquote"' "$TMP/dropcap.json"
+
 finish
