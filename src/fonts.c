@@ -111,3 +111,29 @@ char **fonts_list_families(Fonts *fonts)
   FcPatternDestroy(pattern);
   return (char **)g_ptr_array_free(names, FALSE);
 }
+
+char *fonts_family_source(Fonts *fonts, const char *family, int *faces)
+{
+  FcPattern *pattern = FcPatternCreate();
+  FcPatternAddString(pattern, FC_FAMILY, (const FcChar8 *)family);
+  FcObjectSet *objects = FcObjectSetBuild(FC_FILE, NULL);
+  FcFontSet *set = FcFontList(fonts->config, pattern, objects);
+  GString *folders = g_string_new(NULL);
+  GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+  *faces = set ? set->nfont : 0;
+  for (int i = 0; set && i < set->nfont; i++) {
+    FcChar8 *file = NULL;
+    if (FcPatternGetString(set->fonts[i], FC_FILE, 0, &file) != FcResultMatch)
+      continue;
+    char *folder = g_path_get_dirname((const char *)file);
+    if (!g_hash_table_contains(seen, folder))
+      g_string_append_printf(folders, "%s%s", folders->len ? ", " : "", folder);
+    g_hash_table_add(seen, folder);
+  }
+  g_hash_table_destroy(seen);
+  if (set)
+    FcFontSetDestroy(set);
+  FcObjectSetDestroy(objects);
+  FcPatternDestroy(pattern);
+  return g_string_free(folders, FALSE);
+}

@@ -29,4 +29,8 @@ const char *fonts_package_for_family(const char *family);
 /* Every family galley sees, sorted; caller frees with g_strfreev. */
 char **fonts_list_families(Fonts *fonts);
 
+/* The folders a family's files are in, distinct, joined with ", ", and
+ * how many faces it has (galley fonts). Caller frees. */
+char *fonts_family_source(Fonts *fonts, const char *family, int *faces);
+
 #endif

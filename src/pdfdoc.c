@@ -95,7 +95,8 @@ static GBytes *render(const DisplayList *list, const PdfDocOptions *o, const Pdf
 {
   RenderMetadata metadata = { display_list_title(list), display_list_author(list), o->creator,
                               o->creation_time, fields->subject, fields->keywords_text };
-  RenderPdfOptions options = { nav, sheet, publication, o->print.edition, o->creation_time };
+  RenderPdfOptions options = { nav, sheet, publication, o->print.edition, o->creation_time,
+                               o->overlay, o->overlay_data };
   return render_pdf(list, &metadata, &options, error);
 }
 

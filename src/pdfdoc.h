@@ -10,6 +10,7 @@
 #include "displaylist.h"
 #include "model.h"
 #include "pdfnav.h"
+#include "render.h"
 
 typedef struct {
   const Layout *layout;
@@ -17,6 +18,8 @@ typedef struct {
   const char *creator;        /* "galley VERSION" */
   gint64 creation_time;       /* SOURCE_DATE_EPOCH or now */
   const PdfNav *nav;          /* NULL: the continuous flow's */
+  RenderOverlay overlay;      /* drawn over each page (--overlay); NULL: none */
+  void *overlay_data;
 } PdfDocOptions;
 
 /* Applies the command line's print options to settings (from the layout):

@@ -515,6 +515,8 @@ static void render_pdf_page(cairo_t *cr, const DisplayList *list,
   cairo_save(cr);
   cairo_translate(cr, sheet->offset, sheet->offset);
   draw_page_tagged(&painter, list, page, first);
+  if (options->overlay)
+    options->overlay(cr, page, options->overlay_data);
   cairo_restore(cr);
   if (nav) {
     draw_destinations(cr, nav, page, sheet->offset);
@@ -525,7 +527,7 @@ static void render_pdf_page(cairo_t *cr, const DisplayList *list,
 GBytes *render_pdf(const DisplayList *list, const RenderMetadata *metadata,
                    const RenderPdfOptions *options, GError **error)
 {
-  static const RenderPdfOptions none = { NULL, NULL, NULL, NULL, -1 };
+  static const RenderPdfOptions none = { NULL, NULL, NULL, NULL, -1, NULL, NULL };
   if (!options)
     options = &none;
   PrintSheet plain;
@@ -556,6 +558,13 @@ GBytes *render_pdf(const DisplayList *list, const RenderMetadata *metadata,
     return NULL;
   }
   return g_byte_array_free_to_bytes(bytes);
+}
+
+void render_draw_page(cairo_t *cr, const DisplayList *list, int page, double device_scale)
+{
+  Painter painter = { cr, device_scale, 0, points(display_list_page_width(list)),
+                      points(display_list_page_height(list)) };
+  draw_page(&painter, list, page, 0);
 }
 
 GBytes *render_png(const DisplayList *list, int page, double dpi, GError **error)

@@ -6,6 +6,7 @@
 #ifndef GALLEY_RENDER_H
 #define GALLEY_RENDER_H
 
+#include <cairo.h>
 #include <glib.h>
 
 #include "displaylist.h"
@@ -21,12 +22,18 @@ typedef struct {
   const char *keywords;       /* NULL to omit */
 } RenderMetadata;
 
+/* Draws over a page (galley build --overlay; see overlay.h): user space in
+ * points from the page's top-left corner. */
+typedef void (*RenderOverlay)(cairo_t *cr, int page, void *data);
+
 typedef struct {
   const PdfNav *nav;          /* page labels, outline, destinations, links; NULL: none */
   const PrintSheet *sheet;    /* bleed and marks around the page; NULL: the page alone */
   const char *publication;    /* for the slug line */
   const char *edition;
   gint64 slug_time;           /* the build time on the slug; < 0 omits it */
+  RenderOverlay overlay;      /* NULL: none */
+  void *overlay_data;
 } RenderPdfOptions;
 
 /* The whole document as PDF bytes, tagged (headline H1, deck H2,
@@ -38,5 +45,10 @@ GBytes *render_pdf(const DisplayList *list, const RenderMetadata *metadata,
 
 /* One page (0-based) as PNG bytes at dpi. Caller owns the result. */
 GBytes *render_png(const DisplayList *list, int page, double dpi, GError **error);
+
+/* Draws one page's boxes on cr, whose user space is points from the page's
+ * top-left corner; device_scale is device pixels per point (1 for vector
+ * surfaces), which sets the resolution photos are drawn at. For previews. */
+void render_draw_page(cairo_t *cr, const DisplayList *list, int page, double device_scale);
 
 #endif

@@ -40,6 +40,7 @@ int story_span_width(const Layout *layout, int columns)
 static PangoLayout *keep_layout(Builder *b, PangoLayout *layout, int source_line)
 {
   g_ptr_array_add(b->story->layouts, layout);
+  g_object_set_data(G_OBJECT(layout), "galley-source-line", GINT_TO_POINTER(source_line));
   gunichar missing = typeset_first_unknown_char(layout);
   if (missing) {
     char utf8[8] = { 0 };
@@ -50,6 +51,11 @@ static PangoLayout *keep_layout(Builder *b, PangoLayout *layout, int source_line
               missing, g_unichar_isprint(missing) ? utf8 : "?");
   }
   return layout;
+}
+
+int story_layout_source_line(PangoLayout *layout)
+{
+  return GPOINTER_TO_INT(g_object_get_data(G_OBJECT(layout), "galley-source-line"));
 }
 
 /* ---- head block --------------------------------------------------------- */

@@ -86,6 +86,10 @@ void story_paragraph_items(const Story *story, unsigned p, unsigned *first_item,
 GArray *story_paragraph_variant(Story *story, Typesetter *ts, const Layout *layout, unsigned p,
                                 int looseness);
 
+/* The article line a story's layout was set from, 0 when unknown: proof
+ * reports (galley check) name it for a line found in the display list. */
+int story_layout_source_line(PangoLayout *layout);
+
 /* Width of a span of n columns (0 = all) in Pango units. */
 int story_span_width(const Layout *layout, int columns);
 

@@ -61,7 +61,8 @@ static void doc_close(Doc *doc)
 
 static GBytes *doc_pdf(Doc *doc, bool marks, const PdfNav *nav)
 {
-  PdfDocOptions options = { doc->layout, doc->layout->print, "galley test", 1782302400, nav };
+  PdfDocOptions options = { doc->layout, doc->layout->print, "galley test", 1782302400, nav,
+                            NULL, NULL };
   options.print.marks = marks;
   DiagLog *log = diag_log_new();
   GError *error = NULL;

@@ -1,0 +1,65 @@
+/* cli_check.c — galley check: a proof report without writing a PDF. */
+#include "cli.h"
+
+#include "proof.h"
+
+static void print_findings(const ProofReport *report)
+{
+  for (guint i = 0; i < report->findings->len; i++) {
+    const ProofFinding *f = &g_array_index(report->findings, ProofFinding, i);
+    const char *level = proof_kind_is_error(f->kind) ? "error" : "warning";
+    if (f->file && f->line > 0)
+      printf("%s:%d: %s: %s\n", f->file, f->line, level, f->message);
+    else
+      printf("%s: %s: %s\n", f->file ? f->file : "galley", level, f->message);
+  }
+}
+
+static void print_summary(const ProofReport *report)
+{
+  const int *n = report->counts;
+  double pct = proof_loose_pct(report);
+  printf("%d page%s: %d overset, %d missing photo%s, %d headline%s too long; "
+         "%d widow%s, %d orphan%s, %d ladder%s, %d low-resolution photo%s; "
+         "loose lines ", report->pages, report->pages == 1 ? "" : "s", n[PROOF_OVERSET],
+         n[PROOF_MISSING_IMAGE], n[PROOF_MISSING_IMAGE] == 1 ? "" : "s",
+         n[PROOF_HEADLINE_TOO_LONG], n[PROOF_HEADLINE_TOO_LONG] == 1 ? "" : "s",
+         n[PROOF_WIDOW], n[PROOF_WIDOW] == 1 ? "" : "s", n[PROOF_ORPHAN],
+         n[PROOF_ORPHAN] == 1 ? "" : "s", n[PROOF_LADDER], n[PROOF_LADDER] == 1 ? "" : "s",
+         n[PROOF_LOW_RES_PHOTO], n[PROOF_LOW_RES_PHOTO] == 1 ? "" : "s");
+  if (pct < 0)
+    printf("not measured\n");
+  else
+    printf("%.1f %% (%d of %d justified lines)\n", pct, report->loose_lines, report->measured_lines);
+  printf("%s\n", report->errors ? "galley check: errors found" : "galley check: no errors");
+}
+
+int cli_check_run(const Options *options)
+{
+  Job job = { 0 };
+  int status = EXIT_BAD_INPUT;
+  if (cli_job_load(&job, options)) {
+    DisplayList *list = cli_job_compose(&job, options);
+    cli_progress(options, "reading the proof");
+    ProofReport *report = proof_run(list, job.layout, (Article *const *)job.articles->pdata,
+                                    job.articles->len);
+    cli_progress_done(options);
+    if (!options->quiet)
+      diag_log_print(job.log);
+    if (options->json) {
+      char *json = proof_report_json(report);
+      fputs(json, stdout);
+      g_free(json);
+    } else {
+      if (!options->quiet || report->errors)
+        print_findings(report);
+      print_summary(report);
+    }
+    status = cli_write_dump(list, options->dump_boxes)
+               ? (report->errors ? EXIT_FINDINGS : EXIT_SUCCESS) : EXIT_BAD_INPUT;
+    proof_report_free(report);
+    display_list_free(list);
+  }
+  cli_job_clear(&job);
+  return status;
+}
