@@ -6,11 +6,13 @@
 #   make check      build and run every test; SANITIZE=1 for ASan + UBSan
 #   make bench-quality  galley beside pdflatex and Typst on the bench articles
 #                   (needs ../shared; the peers from ../shared/bench/peers/INSTALL.sh)
-#   make install    PREFIX=/usr/local DESTDIR=
+#   make install    PREFIX=/usr/local DESTDIR= : binary, man page, layouts,
+#                   font configuration
 
 VERSION := 0.1.0
 PREFIX ?= /usr/local
 DATADIR = $(PREFIX)/share/galley
+MANDIR = $(PREFIX)/share/man
 
 # Debian 12 packages galley needs to build, run and test.
 PACKAGES = build-essential pkg-config libglib2.0-dev libpango1.0-dev libcairo2-dev \
@@ -46,8 +48,15 @@ BIN = $(BUILD)/galley
 TEST_SRC = $(wildcard tests/unit/*.c)
 TEST_BIN = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all demo deps check unit-tests clean install golden-update bench-quality
-all: galley
+.PHONY: all demo deps check unit-tests clean install golden-update bench-quality man
+all: galley man
+
+MAN = build/galley.1
+man: $(MAN)
+
+$(MAN): doc/galley.1.in Makefile
+	@mkdir -p build
+	@sed -e 's|@VERSION@|$(VERSION)|g' -e 's|@DATADIR@|$(DATADIR)|g' doc/galley.1.in > $@
 
 galley: $(BIN)
 ifneq ($(SANITIZE),1)
@@ -94,8 +103,8 @@ SANITIZER_ENV = ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0 \
   LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
   UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 
-check: $(BIN) $(TEST_BIN)
-	@$(SANITIZER_ENV) GALLEY=$(BIN) BUILD=$(BUILD) sh tests/run.sh $(TEST_BIN)
+check: $(BIN) $(TEST_BIN) $(MAN)
+	@$(SANITIZER_ENV) GALLEY=$(BIN) BUILD=$(BUILD) MAN=$(MAN) sh tests/run.sh $(TEST_BIN)
 
 # Not part of check: it needs ../shared and, for the comparison, the peers.
 COMPOSER_BENCH = $(BUILD)/bench/composer_bench
@@ -110,9 +119,12 @@ bench-quality: galley $(COMPOSER_BENCH)
 golden-update: $(BIN)
 	@GALLEY=$(BIN) sh tests/golden.sh update
 
-install: galley
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)/layouts $(DESTDIR)$(DATADIR)/fonts
-	install -m 755 galley $(DESTDIR)$(PREFIX)/bin/galley
+# Installs the binary of this build (SANITIZE=1 installs the sanitizer build).
+install: $(BIN) $(MAN)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)/layouts $(DESTDIR)$(DATADIR)/fonts \
+	  $(DESTDIR)$(MANDIR)/man1
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/galley
+	install -m 644 $(MAN) $(DESTDIR)$(MANDIR)/man1/galley.1
 	install -m 644 layouts/*.yaml layouts/*.txt $(DESTDIR)$(DATADIR)/layouts/
 	install -m 644 fonts/fonts.conf $(DESTDIR)$(DATADIR)/fonts/
 

@@ -3,10 +3,12 @@
 
 #include "proof.h"
 
-static void print_findings(const ProofReport *report)
+static void print_findings(const ProofReport *report, gboolean errors_only)
 {
   for (guint i = 0; i < report->findings->len; i++) {
     const ProofFinding *f = &g_array_index(report->findings, ProofFinding, i);
+    if (errors_only && !proof_kind_is_error(f->kind))
+      continue;
     const char *level = proof_kind_is_error(f->kind) ? "error" : "warning";
     if (f->file && f->line > 0)
       printf("%s:%d: %s: %s\n", f->file, f->line, level, f->message);
@@ -51,8 +53,7 @@ int cli_check_run(const Options *options)
       fputs(json, stdout);
       g_free(json);
     } else {
-      if (!options->quiet || report->errors)
-        print_findings(report);
+      print_findings(report, options->quiet);
       print_summary(report);
     }
     status = cli_write_dump(list, options->dump_boxes)

@@ -363,7 +363,8 @@ Overlay *cli_overlay_new(const Job *job, const DisplayList *list)
   for (guint i = 0; i < report->findings->len; i++) {
     const ProofFinding *f = &g_array_index(report->findings, ProofFinding, i);
     if (f->page >= 0)
-      overlay_add_mark(overlay, f->page, f->x, f->y, proof_kind_name(f->kind),
+      overlay_add_mark(overlay, f->page, f->x, f->y,   /* loose lines are many: no label */
+                       f->kind == PROOF_LOOSE_LINE ? NULL : proof_kind_name(f->kind),
                        proof_kind_is_error(f->kind));
   }
   proof_report_free(report);

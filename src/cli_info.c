@@ -25,6 +25,8 @@ int cli_fonts_run(const Options *options)
   }
   char **families = fonts_list_families(fonts);
   for (int i = 0; families[i]; i++) {
+    if (i > 0 && strcmp(families[i], families[i - 1]) == 0)
+      continue;   /* a font that names several families is listed once per name */
     int faces = 0;
     char *source = fonts_family_source(fonts, families[i], &faces);
     const char *package = fonts_package_for_family(families[i]);
@@ -32,11 +34,13 @@ int cli_fonts_run(const Options *options)
       printf("%s{\"family\": \"%s\", \"faces\": %d, \"package\": %s%s%s, \"folders\": \"%s\"}",
              i ? ",\n " : "[", families[i], faces, package ? "\"" : "", package ? package : "null",
              package ? "\"" : "", source);
+    else if (options->verbose && package)
+      printf("%-32s %2d face%s  %s  (Debian package %s)\n", families[i], faces,
+             faces == 1 ? " " : "s", source, package);
     else if (options->verbose)
-      printf("%-32s %2d face%s  %s%s%s\n", families[i], faces, faces == 1 ? " " : "s",
-             package ? package : "", package ? ": " : "", source);
+      printf("%-32s %2d face%s  %s\n", families[i], faces, faces == 1 ? " " : "s", source);
     else
-      printf("%-32s %s\n", families[i], package ? package : source);
+      printf("%-32s %s\n", families[i], source);
     g_free(source);
   }
   if (options->json)

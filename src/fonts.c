@@ -92,6 +92,11 @@ const char *fonts_package_for_family(const char *family)
   return NULL;
 }
 
+static gint compare_names(gconstpointer a, gconstpointer b)
+{
+  return g_ascii_strcasecmp(*(char *const *)a, *(char *const *)b);
+}
+
 char **fonts_list_families(Fonts *fonts)
 {
   FcPattern *pattern = FcPatternCreate();
@@ -103,7 +108,7 @@ char **fonts_list_families(Fonts *fonts)
     if (FcPatternGetString(set->fonts[i], FC_FAMILY, 0, &family) == FcResultMatch)
       g_ptr_array_add(names, g_strdup((const char *)family));
   }
-  g_ptr_array_sort(names, (GCompareFunc)g_ascii_strcasecmp);
+  g_ptr_array_sort(names, compare_names);   /* the array holds pointers to names */
   g_ptr_array_add(names, NULL);
   if (set)
     FcFontSetDestroy(set);

@@ -12,7 +12,6 @@
 
 typedef struct {
   const char *name;
-  const char *parameters;   /* after "galley NAME [OPTION...]" */
   const char *summary;
   int (*run)(const Options *options);
   const GOptionEntry *const *entries;   /* NULL-terminated list of tables */
@@ -119,25 +118,25 @@ static const GOptionEntry *const layouts_tables[] = { layouts_entries, NULL };
 static const GOptionEntry *const new_tables[] = { new_entries, NULL };
 
 static const Command commands[] = {
-  { "build", "ARTICLE...", "lay articles out and write a PDF", cli_build_run, build_tables,
+  { "build", "lay articles out and write a PDF", cli_build_run, build_tables,
     "  galley build --layout tabloid -o out/edition.pdf articles/*.md\n"
     "  galley build --watch -o out/edition.pdf articles/*.md\n"
     "  cat story.md | galley build -o - - > story.pdf" },
-  { "preview", "ARTICLE...", "draw pages as PNG or SVG pictures, a contact sheet, or in the terminal", cli_preview_run, preview_tables,
+  { "preview", "draw pages as PNG or SVG pictures, a contact sheet, or in the terminal", cli_preview_run, preview_tables,
     "  galley preview --pages 1-3,5 -o out/page-%d.png articles/*.md\n"
     "  galley preview --sheet -o out/sheet.png articles/*.md\n"
     "  galley preview --term --overlay articles/*.md" },
-  { "check", "ARTICLE...", "proof the pages without writing a PDF (widows, loose lines, photos...)", cli_check_run, check_tables,
+  { "check", "proof the pages without writing a PDF (widows, loose lines, photos...)", cli_check_run, check_tables,
     "  galley check articles/*.md\n"
     "  galley check --json articles/*.md > proof.json" },
-  { "import", "FILE.txt...", "turn scraped plain-text articles into the article format", cli_import_run, import_tables,
+  { "import", "turn scraped plain-text articles into the article format", cli_import_run, import_tables,
     "  galley import raw/story.txt > story.md\n"
     "  galley import -o articles/ raw/*.txt" },
-  { "fonts", "", "list the font families galley sees and where they come from", cli_fonts_run, fonts_tables,
+  { "fonts", "list the font families galley sees and where they come from", cli_fonts_run, fonts_tables,
     "  galley fonts -v" },
-  { "layouts", "[LAYOUT.yaml...]", "list the shipped layouts (or describe the files given)", cli_layouts_run, layouts_tables,
+  { "layouts", "list the shipped layouts (or describe the files given)", cli_layouts_run, layouts_tables,
     "  galley layouts" },
-  { "new", "DIR", "make a folder for an edition that builds at once", cli_new_run, new_tables,
+  { "new", "make a folder for an edition that builds at once", cli_new_run, new_tables,
     "  galley new my-paper && cd my-paper && galley build --layout tabloid.yaml -o edition.pdf articles/*.md" },
 };
 
@@ -178,13 +177,14 @@ static void free_options(void)
 
 static int run_command(const Command *command, int argc, char **argv)
 {
-  char *parameter = g_strdup_printf("%s - %s", command->parameters, command->summary);
+  /* GOption names the arguments itself, from the G_OPTION_REMAINING entry */
+  char *parameter = g_strdup_printf("- %s", command->summary);
   GOptionContext *context = g_option_context_new(parameter);
   g_free(parameter);
   for (int t = 0; command->entries[t]; t++)
     g_option_context_add_main_entries(context, command->entries[t], NULL);
   char *description = g_strdup_printf("Examples:\n%s\n\nExit status: 0 success; 1 'galley check' "
-                                      "found errors; 2 bad input, usage error or unwritable output.",
+                                      "found errors; 2 bad input, usage error or unwritable output.\n",
                                       command->examples);
   g_option_context_set_description(context, description);
   g_free(description);

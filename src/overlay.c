@@ -219,12 +219,14 @@ static void draw_marks(cairo_t *cr, const Overlay *overlay, int page)
     if (m->page != page)
       continue;
     double x = points(m->x) - 4, y = points(m->y) - 3;
+    cairo_new_sub_path(cr);
     cairo_arc(cr, x, y, m->error ? 3 : 2, 0, 2 * M_PI);
     if (m->error)
       cairo_fill(cr);
     else
       cairo_stroke(cr);
-    draw_label(cr, overlay->fonts, x - 2, y + 3, m->label, 5);
+    if (m->label && *m->label)
+      draw_label(cr, overlay->fonts, x - 2, y + 3, m->label, 5);
   }
 }
 

@@ -30,7 +30,8 @@ void overlay_add_frame(Overlay *overlay, int page, int x, int y, int width, int 
  * names[story] labels it (NULL: "story N"). */
 void overlay_add_story_frames(Overlay *overlay, const char *const *names, unsigned count);
 
-/* A mark at (x, y), the left end of a line's baseline, with a short label. */
+/* A mark at (x, y), the left end of a line's baseline, with a short label
+ * (NULL or "": none). */
 void overlay_add_mark(Overlay *overlay, int page, int x, int y, const char *label, bool error);
 
 /* Draws page's guides on cr (user space in points); the signature is

@@ -21,18 +21,31 @@ static int env_int(const char *name, int fallback)
   return n > 0 ? n : fallback;
 }
 
+static bool ask_size(int fd, TermSize *size)
+{
+  struct winsize ws;
+  if (fd < 0 || ioctl(fd, TIOCGWINSZ, &ws) != 0 || ws.ws_col == 0 || ws.ws_row == 0)
+    return false;
+  size->columns = ws.ws_col;
+  size->rows = ws.ws_row;
+  if (ws.ws_xpixel > 0 && ws.ws_ypixel > 0) {
+    size->cell_width = ws.ws_xpixel / ws.ws_col;
+    size->cell_height = ws.ws_ypixel / ws.ws_row;
+  }
+  return true;
+}
+
+/* Piped into a pager, the picture still fits the terminal the user sees:
+ * when fd is not one, standard error or the controlling terminal is asked. */
 TermSize termview_size(int fd)
 {
   TermSize size = { env_int("COLUMNS", 80), env_int("LINES", 24), 0, 0 };
-  struct winsize ws;
-  if (ioctl(fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0 && ws.ws_row > 0) {
-    size.columns = ws.ws_col;
-    size.rows = ws.ws_row;
-    if (ws.ws_xpixel > 0 && ws.ws_ypixel > 0) {
-      size.cell_width = ws.ws_xpixel / ws.ws_col;
-      size.cell_height = ws.ws_ypixel / ws.ws_row;
-    }
-  }
+  if (ask_size(fd, &size) || ask_size(STDERR_FILENO, &size))
+    return size;
+  int tty = open("/dev/tty", O_RDONLY | O_NOCTTY | O_CLOEXEC);
+  ask_size(tty, &size);
+  if (tty >= 0)
+    close(tty);
   return size;
 }
 

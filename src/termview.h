@@ -20,7 +20,8 @@ typedef struct {
   int cell_width, cell_height;  /* pixels per cell, 0 when unknown */
 } TermSize;
 
-/* The terminal's size from the tty, else $COLUMNS/$LINES, else 80x24. */
+/* The terminal's size from fd, else standard error or /dev/tty, else
+ * $COLUMNS/$LINES, else 80x24. */
 TermSize termview_size(int fd);
 
 /* Asks the terminal on /dev/tty what it can show; TERM_BLOCKS when it

@@ -39,6 +39,11 @@ for binary in "$@"; do
 done
 run_suite cli sh tests/cli.sh
 run_suite print sh tests/print.sh
+run_suite help sh tests/help.sh
+run_suite preview sh tests/preview.sh
+run_suite watch sh tests/watch.sh
+run_suite proof sh tests/proof.sh
+run_suite install sh tests/install.sh
 run_suite corpus sh tests/corpus.sh
 run_suite typography sh tests/typography.sh
 
