@@ -93,8 +93,9 @@ gboolean cli_write_dump(const DisplayList *list, const char *path);
 void cli_report(const Options *options, const Job *job, const DisplayList *list, const char *what);
 
 /* Parses "1-3,5" into wanted[count] (1-based pages); count 0 and wanted
- * NULL only checks the syntax. No spec wants every page. */
-gboolean cli_parse_pages(const char *spec, int count, gboolean *wanted);
+ * NULL only checks the syntax. No spec wants every page. *highest (may be
+ * NULL) is the highest page asked for. */
+gboolean cli_parse_pages(const char *spec, int count, gboolean *wanted, int *highest);
 
 /* A progress line on stderr, rewritten in place, only when stderr is a
  * terminal and -q is not given; cli_progress_done clears it. */

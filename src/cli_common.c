@@ -301,8 +301,10 @@ static gboolean parse_range(const char *part, int *first, int *last)
   return FALSE;
 }
 
-gboolean cli_parse_pages(const char *spec, int count, gboolean *wanted)
+gboolean cli_parse_pages(const char *spec, int count, gboolean *wanted, int *highest)
 {
+  if (highest)
+    *highest = count;
   if (!spec) {
     for (int i = 0; i < count; i++)
       wanted[i] = TRUE;
@@ -313,6 +315,8 @@ gboolean cli_parse_pages(const char *spec, int count, gboolean *wanted)
   for (int i = 0; ok && parts[i]; i++) {
     int first = 0, last = 0;
     ok = parse_range(g_strstrip(parts[i]), &first, &last);
+    if (ok && highest && (i == 0 || last > *highest))
+      *highest = last;
     for (int p = first; ok && p <= last && p <= count; p++)
       wanted[p - 1] = TRUE;
   }

@@ -129,6 +129,14 @@ static gboolean draw_in_terminal(const DisplayList *list, const Options *options
   return TRUE;
 }
 
+static gboolean pages_wanted(const gboolean *wanted, int count)
+{
+  for (int p = 0; p < count; p++)
+    if (wanted[p])
+      return TRUE;
+  return FALSE;
+}
+
 /* ---- the command ----------------------------------------------------------------------- */
 
 static gboolean choose_format(const Options *options, PictureFormat *format)
@@ -166,7 +174,7 @@ static gboolean check_options(const Options *options, PictureFormat *format)
     fprintf(stderr, "galley: error: --dpi must be between 10 and 1200\n");
     return FALSE;
   }
-  if (!cli_parse_pages(options->pages, 0, NULL)) {
+  if (!cli_parse_pages(options->pages, 0, NULL, NULL)) {
     fprintf(stderr, "galley: error: --pages takes page numbers and ranges such as 1-3,5\n");
     return FALSE;
   }
@@ -205,8 +213,16 @@ int cli_preview_run(const Options *options)
     DisplayList *list = cli_job_compose(&job, options);
     int count = display_list_page_count(list);
     gboolean *wanted = g_new0(gboolean, count);
-    cli_parse_pages(options->pages, count, wanted);
-    if (draw(list, options, &job, wanted, format) && cli_write_dump(list, options->dump_boxes)) {
+    int highest = 0;
+    cli_parse_pages(options->pages, count, wanted, &highest);
+    if (highest > count && !pages_wanted(wanted, count)) {
+      fprintf(stderr, "galley: error: the articles make %d page%s; there is no page %d to draw\n",
+              count, count == 1 ? "" : "s", highest);
+    } else if (draw(list, options, &job, wanted, format) &&
+               cli_write_dump(list, options->dump_boxes)) {
+      if (highest > count && !options->quiet)
+        fprintf(stderr, "galley: warning: the articles make %d page%s; pages after %d were "
+                        "not drawn\n", count, count == 1 ? "" : "s", count);
       status = EXIT_SUCCESS;
       cli_report(options, &job, list, options->term ? "the terminal" : options->output);
     }

@@ -29,6 +29,8 @@ check "... is SVG in points" grep -q '<svg[^>]*width="792pt" height="1224pt"' "$
 check "... with the page's glyphs" grep -q '<use xlink:href="#glyph' "$TMP/page-2.svg"
 check "--format svg" $GALLEY preview -q --format svg --pages 1 -o "$TMP/f-%d.pic" $samples
 check "... SVG whatever the name" grep -q '<svg' "$TMP/f-1.pic"
+expect_error "a page that is not there" 2 "the articles make 3 pages; there is no page 9 to draw" -- $GALLEY preview --pages 9 -o "$TMP/x.png" $samples
+check "pages past the end are a warning" sh -c "$GALLEY preview --dpi 10 --pages 3-9 -o '$TMP/end-%d.png' $samples 2>&1 | grep -q 'pages after 3 were not drawn' && test -s '$TMP/end-3.png'"
 expect_error "bad format" 2 "--format takes png or svg, not 'gif'" -- $GALLEY preview --format gif -o "$TMP/x.gif" $samples
 expect_error "bad dpi" 2 "--dpi must be between 10 and 1200" -- $GALLEY preview --dpi 5 -o "$TMP/x.png" $samples
 expect_error "nowhere to draw" 2 "say where the pictures go with -o out/page-%d.png" -- $GALLEY preview $samples

@@ -40,6 +40,7 @@ done
 run_suite cli sh tests/cli.sh
 run_suite print sh tests/print.sh
 run_suite help sh tests/help.sh
+run_suite commands sh tests/commands.sh
 run_suite preview sh tests/preview.sh
 run_suite watch sh tests/watch.sh
 run_suite proof sh tests/proof.sh
