@@ -331,12 +331,6 @@ static GArray *strip_lines(Proof *proof, int strip)
   return idx;
 }
 
-static gint compare_ints(gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-  return x < y ? -1 : x > y;
-}
-
 static void finish_strip(Proof *proof, int s)
 {
   Strip *st = STRIP(proof, s);
@@ -381,7 +375,7 @@ static void finish_strip(Proof *proof, int s)
     }
   }
   if (pitches->len) {
-    g_array_sort(pitches, compare_ints);
+    g_array_sort(pitches, compare_doubles);
     const double *v = (const double *)(void *)pitches->data;
     guint m = pitches->len;
     st->pitch = m % 2 ? v[m / 2] : (v[m / 2 - 1] + v[m / 2]) / 2;

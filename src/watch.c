@@ -55,21 +55,26 @@ bool watch_set_files(Watch *watch, GPtrArray *paths, GError **error)
     inotify_rm_watch(watch->fd, GPOINTER_TO_INT(old));
   g_hash_table_remove_all(watch->folders);
   g_hash_table_remove_all(watch->files);
+  guint watched = 0;
   for (guint i = 0; i < paths->len; i++) {
     char *file = canonical(g_ptr_array_index(paths, i));
     char *folder = g_path_get_dirname(file);
+    /* a photo in a folder that does not exist yet cannot be watched; the
+     * build has already warned about it */
     int wd = inotify_add_watch(watch->fd, folder, EVENTS);
     if (wd < 0) {
-      diag_set_error(error, GALLEY_ERROR_INPUT, folder, 0, 0, "cannot watch this folder: %s",
-                     g_strerror(errno));
       g_free(folder);
       g_free(file);
-      return false;
+      continue;
     }
+    watched++;
     g_hash_table_replace(watch->folders, GINT_TO_POINTER(wd), folder);
     g_hash_table_add(watch->files, file);
   }
-  return true;
+  if (watched == 0)
+    diag_set_error(error, GALLEY_ERROR_INPUT, NULL, 0, 0,
+                   "none of the files can be watched (their folders are missing)");
+  return watched > 0;
 }
 
 /* Reads pending events; returns the first watched file among them. */

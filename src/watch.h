@@ -14,7 +14,8 @@ typedef struct Watch Watch;
 Watch *watch_new(GError **error);
 void watch_free(Watch *watch);
 
-/* Watches these files (replacing any earlier set). */
+/* Watches these files (replacing any earlier set); files whose folder is
+ * missing are skipped. FALSE when none can be watched. */
 bool watch_set_files(Watch *watch, GPtrArray *paths, GError **error);
 
 /* Waits for a change to one of the files; then waits until the folder has
