@@ -19,7 +19,7 @@ PACKAGES = build-essential pkg-config libglib2.0-dev libpango1.0-dev libcairo2-d
   libfontconfig-dev libfyaml-dev libmd4c-dev libgdk-pixbuf-2.0-dev libhyphen-dev \
   hyphen-en-us hyphen-de hyphen-fr hyphen-es \
   fonts-texgyre fonts-dejavu-core fonts-noto-core fonts-noto-cjk \
-  poppler-utils python3 libqpdf-dev qpdf ghostscript
+  poppler-utils python3 libqpdf-dev qpdf ghostscript tmux
 
 PKGS = pangocairo pangoft2 harfbuzz fontconfig libfyaml md4c gdk-pixbuf-2.0 glib-2.0 libqpdf
 

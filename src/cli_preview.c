@@ -46,6 +46,11 @@ static gboolean write_pages(const DisplayList *list, const Options *options, con
   int count = display_list_page_count(list), chosen = 0;
   for (int p = 0; p < count; p++)
     chosen += wanted[p] ? 1 : 0;
+  if (chosen > 1 && strcmp(options->output, "-") == 0) {
+    fprintf(stderr, "galley: error: -o - writes one picture to standard output; choose a page "
+                    "with --pages N, or use --sheet\n");
+    return FALSE;
+  }
   for (int p = 0; p < count; p++) {
     if (!wanted[p])
       continue;

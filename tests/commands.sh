@@ -19,6 +19,8 @@ check "cat | galley build -o - - | pdftotext" sh -c "cat $story | $GALLEY build 
 printf -- '---\nheadline: [x\n---\n' > "$TMP/bad.md"
 expect_error "errors in standard input are named <stdin>" 2 "<stdin>:3:1: invalid YAML" -- sh -c "$GALLEY build -o '$TMP/x.pdf' - < '$TMP/bad.md'"
 expect_error "- only once" 2 "'-' (standard input) can be given only once" -- sh -c "$GALLEY build -o '$TMP/x.pdf' - - < $story"
+check "preview -o - writes one picture" sh -c "$GALLEY preview -q --dpi 10 --pages 1 -o - samples/oligo-news/*.md | head -c 4 | grep -q PNG"
+expect_error "... not several" 2 "-o - writes one picture to standard output; choose a page with --pages N, or use --sheet" -- sh -c "$GALLEY preview --dpi 10 -o - samples/oligo-news/*.md > /dev/null"
 check "preview and check read standard input too" sh -c "$GALLEY check -q - < $story > /dev/null && $GALLEY preview -q --dpi 20 -o '$TMP/p.png' - < $story && test -s '$TMP/p.png'"
 
 # ---- -q, -v, and the progress line ----------------------------------------------------------
