@@ -17,6 +17,14 @@ static void print_findings(const ProofReport *report, gboolean errors_only)
   }
 }
 
+static void print_figures(const ProofReport *report)
+{
+  printf("%d body lines, %d hyphenated (%.1f %%); %d full justified lines of 4 words or more "
+         "measured for spacing\n", report->body_lines, report->hyphenated_lines,
+         report->body_lines ? 100.0 * report->hyphenated_lines / report->body_lines : 0.0,
+         report->measured_lines);
+}
+
 static void print_summary(const ProofReport *report)
 {
   const int *n = report->counts;
@@ -54,6 +62,8 @@ int cli_check_run(const Options *options)
       g_free(json);
     } else {
       print_findings(report, options->quiet);
+      if (options->verbose)
+        print_figures(report);
       print_summary(report);
     }
     status = cli_write_dump(list, options->dump_boxes)

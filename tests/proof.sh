@@ -62,6 +62,7 @@ $GALLEY check $samples > "$TMP/report" 2>"$TMP/stderr"
 check "check exits 0 without errors" test $? -eq 0
 check "it says so" grep -qx 'galley check: no errors' "$TMP/report"
 check "a summary line with every figure" grep -qE '^3 pages: 0 overset, 0 missing photos, 0 headlines too long; [0-9]+ widows?, [0-9]+ orphans?, [0-9]+ ladders?, 0 low-resolution photos; loose lines [0-9.]+ % \([0-9]+ of [0-9]+ justified lines\)$' "$TMP/report"
+check "-v adds the line counts" sh -c "$GALLEY check -v $samples | grep -qE '^[0-9]+ body lines, [0-9]+ hyphenated \([0-9.]+ %\); [0-9]+ full justified lines'"
 check "findings read FILE:LINE: warning: ..." grep -qE '^samples/oligo-news/[a-z-]+\.md:[0-9]+: warning: (widow|orphan|loose line)' "$TMP/report"
 check "each finding's line holds the paragraph it quotes" python3 - "$TMP/report" <<'PY'
 import re, sys
