@@ -104,12 +104,39 @@ static int count_words(const char *text)
   return words;
 }
 
+/* The line's size as pdfquality reads it: its most common font size,
+ * weighted by the characters set in it (inline code may be smaller). */
+static double line_em(const Box *box, double style_em)
+{
+  PangoLayoutLine *pl = pango_layout_get_line_readonly(box->layout, box->line_index);
+  const char *text = pango_layout_get_text(box->layout);
+  double best = style_em;
+  int best_weight = 0;
+  GHashTable *weights = g_hash_table_new(g_direct_hash, g_direct_equal);
+  for (GSList *l = pl ? pl->runs : NULL; l; l = l->next) {
+    PangoGlyphItem *run = l->data;
+    PangoFontDescription *desc = pango_font_describe_with_absolute_size(run->item->analysis.font);
+    int key = (int)lround(pango_font_description_get_size(desc) * 10.0 / PANGO_SCALE);
+    pango_font_description_free(desc);
+    int chars = 0;
+    for (const char *p = text + run->item->offset; p < text + run->item->offset + run->item->length;
+         p = g_utf8_next_char(p))
+      chars += !g_unichar_isspace(g_utf8_get_char(p));
+    int weight = GPOINTER_TO_INT(g_hash_table_lookup(weights, GINT_TO_POINTER(key))) + chars;
+    g_hash_table_insert(weights, GINT_TO_POINTER(key), GINT_TO_POINTER(weight));
+    if (weight > best_weight)
+      best_weight = weight, best = key / 10.0;
+  }
+  g_hash_table_destroy(weights);
+  return best;
+}
+
 static Line make_line(const Proof *proof, unsigned index)
 {
   const Box *box = display_list_box(proof->list, index);
   char *text = display_list_box_text(box);
   Line line = { box, (int)index, pt(box->x), pt(box->x + box->width), pt(box->y),
-                pt(proof->layout->styles[box->style].size), count_words(text),
+                line_em(box, pt(proof->layout->styles[box->style].size)), count_words(text),
                 ends_hyphenated(text), 0, 0, -1, 0, -1, false, false, false };
   g_free(text);
   return line;
@@ -146,7 +173,8 @@ static double mean_gap_em(const Line *line)
       pen += info->geometry.width;
     }
   }
-  gaps = gaps / PANGO_SCALE + line->joined_gap;
+  /* an expanded line is drawn scaled horizontally, its spaces with it */
+  gaps = gaps * (1.0 + line->box->expansion / 1000.0) / PANGO_SCALE + line->joined_gap;
   count += line->joined;
   return count ? gaps / count / line->em : 0;
 }
