@@ -82,7 +82,7 @@ def bluish(path):
             count += bl > r + 40 and bl > 150
     return count
 plain, over = bluish('$TMP/plain.png'), bluish('$TMP/ov.png')
-assert plain == 0 and over > 300, (plain, over)
+assert over - plain > 300, (plain, over)   # photos may be blue too
 "
 check "build --overlay" $GALLEY build -q --overlay -o "$TMP/ov.pdf" $samples
 check "... the story frames are named in it" sh -c "pdftotext '$TMP/ov.pdf' - | grep -q 'council-budget.md'"
