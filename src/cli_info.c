@@ -181,6 +181,35 @@ static gboolean write_text(const char *path, const char *text)
   return ok;
 }
 
+/* A layout names its house dictionaries (*.txt) relative to its folder:
+ * they are copied beside the copy of the layout. */
+static gboolean copy_house_dictionaries(const char *layout_path, const char *dir)
+{
+  char *folder = g_path_get_dirname(layout_path);
+  GDir *listing = g_dir_open(folder, 0, NULL);
+  gboolean ok = TRUE;
+  for (const char *name; ok && listing && (name = g_dir_read_name(listing));) {
+    if (!g_str_has_suffix(name, ".txt"))
+      continue;
+    char *from = g_build_filename(folder, name, NULL), *to = g_build_filename(dir, name, NULL);
+    char *text = NULL;
+    gsize len = 0;
+    GError *error = NULL;
+    ok = diag_read_file(from, "house dictionary", &text, &len, &error) && write_text(to, text);
+    if (error) {
+      cli_print_error(error);
+      g_error_free(error);
+    }
+    g_free(text);
+    g_free(from);
+    g_free(to);
+  }
+  if (listing)
+    g_dir_close(listing);
+  g_free(folder);
+  return ok;
+}
+
 static gboolean scaffold(const char *dir, const char *layout_path)
 {
   char *layout_name = g_path_get_basename(layout_path);
@@ -197,8 +226,8 @@ static gboolean scaffold(const char *dir, const char *layout_path)
   char *article = g_build_filename(articles, "first-story.md", NULL);
   char *edition = g_build_filename(dir, "edition.yaml", NULL);
   char *edition_yaml = edition_text(layout_name);
-  ok = ok && write_text(layout_copy, layout_text) && write_text(article, sample_article) &&
-       write_text(edition, edition_yaml);
+  ok = ok && write_text(layout_copy, layout_text) && copy_house_dictionaries(layout_path, dir) &&
+       write_text(article, sample_article) && write_text(edition, edition_yaml);
   if (error) {
     cli_print_error(error);
     g_error_free(error);

@@ -119,9 +119,13 @@ static double line_em(const Box *box, double style_em)
     int key = (int)lround(pango_font_description_get_size(desc) * 10.0 / PANGO_SCALE);
     pango_font_description_free(desc);
     int chars = 0;
-    for (const char *p = text + run->item->offset; p < text + run->item->offset + run->item->length;
-         p = g_utf8_next_char(p))
+    const char *from = text + MAX(run->item->offset, box->start_index);
+    const char *to = text + MIN(run->item->offset + run->item->length,
+                                box->start_index + box->length);
+    for (const char *p = from; p < to; p = g_utf8_next_char(p))
       chars += !g_unichar_isspace(g_utf8_get_char(p));
+    if (chars == 0)
+      continue;
     int weight = GPOINTER_TO_INT(g_hash_table_lookup(weights, GINT_TO_POINTER(key))) + chars;
     g_hash_table_insert(weights, GINT_TO_POINTER(key), GINT_TO_POINTER(weight));
     if (weight > best_weight)
@@ -151,11 +155,15 @@ static double mean_gap_em(const Line *line)
   double gaps = 0, pen = 0, word_end = -1;
   int count = 0;
   bool in_space = false;
+  int start = line->box->start_index, end = line->box->start_index + line->box->length;
   for (GSList *l = pl->runs; l; l = l->next) {
     PangoGlyphItem *run = l->data;
     for (int g = 0; g < run->glyphs->num_glyphs; g++) {
       PangoGlyphInfo *info = &run->glyphs->glyphs[g];
-      gunichar c = g_utf8_get_char(text + run->item->offset + run->glyphs->log_clusters[g]);
+      int byte = run->item->offset + run->glyphs->log_clusters[g];
+      if (byte < start || byte >= end)   /* the box draws a range of a shared line */
+        continue;
+      gunichar c = g_utf8_get_char(text + byte);
       if (g_unichar_isspace(c)) {
         in_space = true;
       } else {

@@ -12,6 +12,7 @@ LIMIT=${WATCH_LIMIT:-150}   # tenths of a second a rebuild may take (sanitizer b
 
 cp samples/oligo-news/council-budget.md "$TMP/story.md"
 cp layouts/newsletter-a4.yaml "$TMP/page.yaml"
+cp layouts/*.txt "$TMP/" 2>/dev/null   # the house dictionaries it names
 
 lines() { n=$(grep -c ' built ' "$TMP/log" 2>/dev/null); echo "${n:-0}"; }
 wait_for_builds() {   # wait_for_builds N: true once N summary lines are there
