@@ -15,11 +15,13 @@ DATADIR = $(PREFIX)/share/galley
 # Debian 12 packages galley needs to build, run and test.
 PACKAGES = build-essential pkg-config libglib2.0-dev libpango1.0-dev libcairo2-dev \
   libfontconfig-dev libfyaml-dev libmd4c-dev libgdk-pixbuf-2.0-dev libhyphen-dev \
+  libpoppler-glib-dev librsvg2-dev \
   hyphen-en-us hyphen-de hyphen-fr hyphen-es \
   fonts-texgyre fonts-dejavu-core fonts-noto-core fonts-noto-cjk \
   poppler-utils python3 libqpdf-dev qpdf ghostscript
 
-PKGS = pangocairo pangoft2 harfbuzz fontconfig libfyaml md4c gdk-pixbuf-2.0 glib-2.0 libqpdf
+PKGS = pangocairo pangoft2 harfbuzz fontconfig libfyaml md4c gdk-pixbuf-2.0 glib-2.0 libqpdf poppler-glib \
+  librsvg-2.0
 
 CC ?= cc
 WARNINGS = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
