@@ -2,7 +2,8 @@
 #
 #   make            optimised ./galley (-O2, no sanitizers)
 #   make demo       install missing Debian packages (as root; else print the
-#                   apt-get line), build, render samples/ to out/
+#                   apt-get line), build, render samples/ to out/ (the
+#                   stories, and the 8-page edition samples/oligo-news/edition.yaml)
 #   make check      build and run every test; SANITIZE=1 for ASan + UBSan
 #   make bench-quality  galley beside pdflatex and Typst on the bench articles
 #                   (needs ../shared; the peers from ../shared/bench/peers/INSTALL.sh)
@@ -86,7 +87,9 @@ demo: deps galley
 	@mkdir -p out
 	./galley build -v --layout layouts/tabloid.yaml -o out/oligo-news.pdf --dump-boxes out/oligo-news.json samples/oligo-news/*.md
 	./galley preview --layout layouts/tabloid.yaml --dpi 100 --pages 1 -o out/oligo-news-page-%d.png samples/oligo-news/*.md
-	@echo "demo: out/oligo-news.pdf and out/oligo-news-page-1.png"
+	./galley build -v -o out/edition.pdf --dump-boxes out/edition.json samples/oligo-news/edition.yaml
+	./galley preview --dpi 100 --pages 1 -o out/edition-front.png samples/oligo-news/edition.yaml
+	@echo "demo: out/oligo-news.pdf, out/oligo-news-page-1.png, out/edition.pdf (8 pages) and out/edition-front.png"
 
 unit-tests: $(TEST_BIN)
 

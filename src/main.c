@@ -13,6 +13,8 @@
 #include "article.h"
 #include "compose.h"
 #include "diag.h"
+#include "edition.h"
+#include "edition_compose.h"
 #include "fonts.h"
 #include "importer.h"
 #include "layout.h"
@@ -28,6 +30,7 @@
 #endif
 
 #define EXIT_BAD_INPUT 2
+#define EXIT_OVERSET 3   /* an edition was written, but a story did not fit */
 
 typedef struct {
   char *layout;
@@ -99,6 +102,8 @@ typedef struct {
   Fonts *fonts;
   GPtrArray *articles;   /* Article* */
   DiagLog *log;
+  Edition *edition;      /* an edition file was given instead of articles */
+  EditionReport edition_report;
 } Job;
 
 static void job_clear(Job *job)
@@ -109,6 +114,8 @@ static void job_clear(Job *job)
   fonts_free(job->fonts);
   diag_log_free(job->log);
   g_free(job->data_dir);
+  edition_free(job->edition);
+  edition_report_clear(&job->edition_report);
 }
 
 /* --date-order and --keep-all as the importer takes them. */
@@ -171,11 +178,44 @@ static gboolean read_articles(Job *job, const Options *options)
   return ok;
 }
 
+/* An edition file: its layout, page kinds and articles come from it. */
+static gboolean job_load_edition(Job *job, const Options *options)
+{
+  job->articles = g_ptr_array_new();
+  if (options->inputs[1]) {
+    fprintf(stderr, "galley: error: give one edition file, or article files without an edition\n");
+    return FALSE;
+  }
+  GError *error = NULL;
+  char *layouts = g_build_filename(job->data_dir, "layouts", NULL);
+  char *layout = options->layout ? resolve_layout(job->data_dir, options->layout) : NULL;
+  job->edition = edition_read_file(options->inputs[0], layouts, layout, job->log, &error);
+  g_free(layouts);
+  g_free(layout);
+  if (job->edition) {
+    char *fonts_dir = g_build_filename(job->data_dir, "fonts", NULL);
+    job->fonts = fonts_new(fonts_dir, &error);
+    g_free(fonts_dir);
+    if (job->fonts && !compose_check_fonts(job->edition->layout, job->fonts, &error)) {
+      fonts_free(job->fonts);
+      job->fonts = NULL;
+    }
+  }
+  if (error) {
+    print_error(error);
+    g_error_free(error);
+  }
+  edition_report_init(&job->edition_report);
+  return job->edition && job->fonts;
+}
+
 /* Reads layout, fonts and articles; reports every failure before giving up. */
 static gboolean job_load(Job *job, const Options *options)
 {
   job->data_dir = find_data_dir();
   job->log = diag_log_new();
+  if (options->inputs && options->inputs[0] && edition_is_path(options->inputs[0]))
+    return job_load_edition(job, options);
   if (!options->inputs || !options->inputs[0]) {
     fprintf(stderr, "galley: error: no article files given; try 'galley build --help'\n");
     return FALSE;
@@ -218,6 +258,15 @@ static gint64 creation_time(void)
 
 static DisplayList *job_compose(Job *job)
 {
+  if (job->edition) {
+    GError *error = NULL;
+    DisplayList *list = edition_compose(job->edition, job->fonts, job->log, &job->edition_report, &error);
+    if (!list) {
+      print_error(error);
+      g_error_free(error);
+    }
+    return list;
+  }
   return compose_continuous(job->layout, job->fonts, (Article *const *)job->articles->pdata,
                             job->articles->len, job->log);
 }
@@ -238,15 +287,33 @@ static gboolean write_dump(const DisplayList *list, const char *path)
   return ok;
 }
 
+/* Overset stories are reported even with -q: text that is not printed. */
+static int edition_status(const Options *options, const Job *job)
+{
+  if (!job->edition)
+    return EXIT_SUCCESS;
+  if (options->verbose)
+    fputs(job->edition_report.decisions->str, stderr);
+  if (!job->edition_report.overset_stories)
+    return EXIT_SUCCESS;
+  char **lines = g_strsplit(job->edition_report.overset->str, "\n", -1);
+  for (int i = 0; lines[i]; i++)
+    if (*lines[i])
+      fprintf(stderr, "galley: overset: %s\n", lines[i]);
+  g_strfreev(lines);
+  return EXIT_OVERSET;
+}
+
 static void report(const Options *options, const Job *job, const DisplayList *list, const char *what)
 {
   if (!options->quiet)
     diag_log_print(job->log);
+  unsigned articles = job->edition ? job->edition->articles->len : job->articles->len;
   if (options->verbose)
     diag_log_print_notes(job->log);
   if (options->verbose)
-    fprintf(stderr, "galley: %u article%s, %d page%s -> %s\n", job->articles->len,
-            job->articles->len == 1 ? "" : "s", display_list_page_count(list),
+    fprintf(stderr, "galley: %u article%s, %d page%s -> %s\n", articles, articles == 1 ? "" : "s",
+            display_list_page_count(list),
             display_list_page_count(list) == 1 ? "" : "s", what);
 }
 
@@ -260,20 +327,23 @@ static int run_build(const Options *options)
     fprintf(stderr, "galley: error: say where the PDF goes with -o FILE.pdf\n");
     return EXIT_BAD_INPUT;
   }
-  if (job_load(&job, options)) {
-    DisplayList *list = job_compose(&job);
+  DisplayList *list = job_load(&job, options) ? job_compose(&job) : NULL;
+  if (list) {
     char *creator = g_strdup_printf("galley %s", GALLEY_VERSION);
-    PdfDocOptions doc = { job.layout, job.layout->print, creator, creation_time(), NULL };
+    const Layout *layout = job.edition ? job.edition->layout : job.layout;
+    GPtrArray *articles = job.edition ? job.edition->articles : job.articles;
+    PdfNav *nav = job.edition ? edition_nav(job.edition, list) : NULL;
+    PdfDocOptions doc = { layout, layout->print, creator, creation_time(), nav };
     GError *error = NULL;
     GBytes *pdf = NULL;
     const char *pdfx = options->pdfx_cmyk ? "cmyk" : options->pdfx ? "gray" : NULL;
     if (pdfdoc_print_options(&doc.print, options->print, options->bleed, pdfx,
                              options->min_photo_ppi, options->edition, &error))
-      pdf = pdfdoc_make(list, (Article *const *)job.articles->pdata, job.articles->len, &doc,
+      pdf = pdfdoc_make(list, (Article *const *)articles->pdata, articles->len, &doc,
                         job.log, &error);
     if (pdf && output_write(options->output, pdf, &error) && write_dump(list, options->dump_boxes)) {
-      status = EXIT_SUCCESS;
       report(options, &job, list, options->output);
+      status = edition_status(options, &job);
     }
     if (error) {
       print_error(error);
@@ -281,6 +351,7 @@ static int run_build(const Options *options)
     }
     if (pdf)
       g_bytes_unref(pdf);
+    pdfnav_free(nav);
     g_free(creator);
     display_list_free(list);
   }
@@ -377,15 +448,15 @@ static int run_preview(const Options *options)
   }
   Job job = { 0 };
   int status = EXIT_BAD_INPUT;
-  if (job_load(&job, options)) {
-    DisplayList *list = job_compose(&job);
+  DisplayList *list = job_load(&job, options) ? job_compose(&job) : NULL;
+  if (list) {
     int count = display_list_page_count(list);
     gboolean *wanted = g_new0(gboolean, count);
     if (!parse_pages(options->pages, count, wanted))
       fprintf(stderr, "galley: error: --pages takes page numbers and ranges such as 1-3,5\n");
     else if (write_pngs(list, options, wanted) && write_dump(list, options->dump_boxes)) {
-      status = EXIT_SUCCESS;
       report(options, &job, list, options->output);
+      status = edition_status(options, &job);
     }
     g_free(wanted);
     display_list_free(list);
@@ -533,7 +604,7 @@ static const GOptionEntry build_entries[] = {
   { "keep-all", 0, 0, G_OPTION_ARG_NONE, &opts.keep_all, "Plain-text articles: keep web furniture (\"Latest Videos\", \"Share this\")", NULL },
   { "quiet", 'q', 0, G_OPTION_ARG_NONE, &opts.quiet, "Print errors only", NULL },
   { "verbose", 'v', 0, G_OPTION_ARG_NONE, &opts.verbose, "Say what was built", NULL },
-  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opts.inputs, NULL, "ARTICLE.md|ARTICLE.txt..." },
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opts.inputs, NULL, "ARTICLE.md|ARTICLE.txt...|EDITION.yaml" },
   { NULL, 0, 0, 0, NULL, NULL, NULL }
 };
 
@@ -548,7 +619,7 @@ static const GOptionEntry preview_entries[] = {
   { "keep-all", 0, 0, G_OPTION_ARG_NONE, &opts.keep_all, "Plain-text articles: keep web furniture (\"Latest Videos\", \"Share this\")", NULL },
   { "quiet", 'q', 0, G_OPTION_ARG_NONE, &opts.quiet, "Print errors only", NULL },
   { "verbose", 'v', 0, G_OPTION_ARG_NONE, &opts.verbose, "Say what was drawn", NULL },
-  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opts.inputs, NULL, "ARTICLE.md|ARTICLE.txt..." },
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opts.inputs, NULL, "ARTICLE.md|ARTICLE.txt...|EDITION.yaml" },
   { NULL, 0, 0, 0, NULL, NULL, NULL }
 };
 
@@ -572,7 +643,8 @@ static void print_usage(FILE *out)
 {
   fprintf(out, "Usage: galley COMMAND [OPTIONS] ARTICLE.md...\n\n"
                "galley lays out newspaper pages from Markdown articles and YAML page layouts.\n"
-               "Plain-text articles (.txt) are imported on the way in.\n\n"
+               "Plain-text articles (.txt) are imported on the way in. An edition file\n"
+               "(.yaml) lays out whole newspaper pages: slots, nameplate, jumps.\n\n"
                "Commands:\n");
   for (size_t i = 0; i < G_N_ELEMENTS(commands); i++)
     fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
@@ -580,10 +652,12 @@ static void print_usage(FILE *out)
                "  --version  show galley's version\n\n"
                "Examples:\n"
                "  galley build --layout tabloid -o out/story.pdf samples/oligo-news/*.md\n"
+               "  galley build -v -o out/edition.pdf samples/oligo-news/edition.yaml\n"
                "  galley preview --layout tabloid --dpi 100 -o out/page-%%d.png samples/oligo-news/*.md\n"
                "  galley import samples/oligo-news/oligo-news-without-missiles.txt\n"
                "  galley import -o articles/ raw/*.txt\n\n"
-               "Exit status: 0 success; 2 bad input, usage error or unwritable output.\n");
+               "Exit status: 0 success; 2 bad input, usage error or unwritable output;\n"
+               "3 an edition was written but a story is overset (listed on stderr).\n");
 }
 
 static int run_command(const Command *command, int argc, char **argv)
@@ -592,7 +666,8 @@ static int run_command(const Command *command, int argc, char **argv)
   GOptionContext *context = g_option_context_new(parameter);
   g_free(parameter);
   g_option_context_add_main_entries(context, command->entries, NULL);
-  g_option_context_set_description(context, "Exit status: 0 success; 2 bad input, usage error or unwritable output.");
+  g_option_context_set_description(context, "Exit status: 0 success; 2 bad input, usage error or unwritable output; "
+                                            "3 an edition was written but a story is overset.");
   char *prgname = g_strdup_printf("galley %s", command->name);
   g_set_prgname(prgname);
   g_free(prgname);
