@@ -39,6 +39,7 @@ for binary in "$@"; do
 done
 run_suite cli sh tests/cli.sh
 run_suite print sh tests/print.sh
+run_suite edition sh tests/edition.sh
 run_suite corpus sh tests/corpus.sh
 run_suite typography sh tests/typography.sh
 
