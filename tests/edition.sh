@@ -130,13 +130,14 @@ check "no slot left: exit status 3" test $? -eq 3
 check "no slot left: reported" sh -c "grep -q 'has no slot: [0-9]* words overset' '$TMP/err'"
 
 # ---- copy-fitting: a story a few lines too long fits with `fit: true` ---------------------------
-fit_edition() {   # FIT
-  printf '%b' "${head}add_pages: false\npages:\n  - kind: inside\n    slots:\n      top: {story: $S/weekend-results.md, lines: 52}\n      left: {story: $S/council-budget.md, line: 53, lines: rest}\n      right: {story: $S/school-robotics.md, line: 53, lines: rest, fit: $1}\n" > "$TMP/fit.yaml"
+fit_edition() {   # FIT LINES: the top story's depth; the two below share the rest
+  below=$(($2 + 1))
+  printf '%b' "${head}add_pages: false\npages:\n  - kind: inside\n    slots:\n      top: {story: $S/weekend-results.md, lines: $2}\n      left: {story: $S/council-budget.md, line: $below, lines: rest}\n      right: {story: $S/school-robotics.md, line: $below, lines: rest, fit: $1}\n" > "$TMP/fit.yaml"
 }
-fit_edition false
+fit_edition false 52
 $GALLEY build -q -o "$TMP/nofit.pdf" "$TMP/fit.yaml" 2>"$TMP/err"
 check "copy-fit: without fit the story is overset" sh -c "test $? -eq 3 && grep -q 'school-robotics.md.*words overset' '$TMP/err'"
-fit_edition true
+fit_edition true 52
 $GALLEY build -v -o "$TMP/fit.pdf" --dump-boxes "$TMP/fit.json" "$TMP/fit.yaml" 2>"$TMP/err"
 check "copy-fit: with fit: true it fits (exit 0)" test $? -eq 0
 check "copy-fit: galley says what it changed" sh -c "grep -Eq \"slot 'right': copy-fit .*school-robotics.md: (leading 10.50 -> 10|tracking -0)\" '$TMP/err'"
@@ -144,6 +145,10 @@ python3 tests/edition_check.py "$TMP/fit.json" >"$TMP/check" 2>&1
 check "copy-fit: display list checks" test $? -eq 0 || cat "$TMP/check" >&2
 check "copy-fit: the last words are printed" sh -c "pdftotext '$TMP/fit.pdf' - | grep -q 'school’s website'"
 check "copy-fit: (and were not without fit)" sh -c "! pdftotext '$TMP/nofit.pdf' - | grep -q 'school’s website'"
+fit_edition true 54   # two lines shallower: leading alone is not enough
+$GALLEY build -v -o "$TMP/fit54.pdf" "$TMP/fit.yaml" 2>"$TMP/err"
+check "copy-fit: tighter tracking when leading is not enough (exit 0)" test $? -eq 0
+check "copy-fit: says the tracking it set" sh -c "grep -q \"slot 'right': copy-fit .*school-robotics.md: tracking -0\" '$TMP/err'"
 
 # ---- added pages: what has no slot is flowed on -------------------------------------------------
 printf '%b' "${head}sections: [{name: A, title: News}]\nstories: [$S/council-budget.md, $S/school-robotics.md, $S/weekend-results.md, $S/harbour-bridge.md, $S/without-missiles.md]\npages:\n  - kind: inside\n    slots: {top: auto, left: auto, right: auto}\n" > "$TMP/more.yaml"
