@@ -2,7 +2,8 @@
 #
 #   make            optimised ./galley (-O2, no sanitizers)
 #   make demo       install missing Debian packages (as root; else print the
-#                   apt-get line), build, render samples/ to out/
+#                   apt-get line), build, render samples/ to out/ (the
+#                   stories, and the 8-page edition samples/oligo-news/edition.yaml)
 #   make check      build and run every test; SANITIZE=1 for ASan + UBSan
 #   make bench-quality  galley beside pdflatex and Typst on the bench articles
 #                   (needs ../shared; the peers from ../shared/bench/peers/INSTALL.sh)
@@ -17,11 +18,13 @@ MANDIR = $(PREFIX)/share/man
 # Debian 12 packages galley needs to build, run and test.
 PACKAGES = build-essential pkg-config libglib2.0-dev libpango1.0-dev libcairo2-dev \
   libfontconfig-dev libfyaml-dev libmd4c-dev libgdk-pixbuf-2.0-dev libhyphen-dev \
+  libpoppler-glib-dev librsvg2-dev \
   hyphen-en-us hyphen-de hyphen-fr hyphen-es \
   fonts-texgyre fonts-dejavu-core fonts-noto-core fonts-noto-cjk \
   poppler-utils python3 libqpdf-dev qpdf ghostscript tmux
 
-PKGS = pangocairo pangoft2 harfbuzz fontconfig libfyaml md4c gdk-pixbuf-2.0 glib-2.0 libqpdf
+PKGS = pangocairo pangoft2 harfbuzz fontconfig libfyaml md4c gdk-pixbuf-2.0 glib-2.0 libqpdf poppler-glib \
+  librsvg-2.0
 
 CC ?= cc
 WARNINGS = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
@@ -93,7 +96,9 @@ demo: deps galley
 	@mkdir -p out
 	./galley build -v --layout layouts/tabloid.yaml -o out/oligo-news.pdf --dump-boxes out/oligo-news.json samples/oligo-news/*.md
 	./galley preview --layout layouts/tabloid.yaml --dpi 100 --pages 1 -o out/oligo-news-page-%d.png samples/oligo-news/*.md
-	@echo "demo: out/oligo-news.pdf and out/oligo-news-page-1.png"
+	./galley build -v -o out/edition.pdf --dump-boxes out/edition.json samples/oligo-news/edition.yaml
+	./galley preview --dpi 100 --pages 1 -o out/edition-front.png samples/oligo-news/edition.yaml
+	@echo "demo: out/oligo-news.pdf, out/oligo-news-page-1.png, out/edition.pdf (8 pages) and out/edition-front.png"
 
 unit-tests: $(TEST_BIN)
 

@@ -142,6 +142,56 @@ static bool read_dropcap(Article *article, const YamlNode *value, GError **error
   return true;
 }
 
+/* One coordinate of `focus:`: a fraction (0.3) or a percentage (30%). */
+static bool focus_value(const char *text, double *out)
+{
+  char *end = NULL;
+  double v = g_ascii_strtod(text, &end);
+  if (end == text)
+    return false;
+  if (*end == '%') {
+    v /= 100;
+    end++;
+  }
+  *out = v;
+  return *end == '\0' && v >= 0 && v <= 1;
+}
+
+/* `focus: 30% 20%`, `focus: 0.3, 0.2` or `focus: [0.3, 0.2]`: the point of
+ * the photo (from its left and top) that cropping keeps in view. */
+static bool read_focus(Article *article, const YamlNode *value, GError **error)
+{
+  char **parts = NULL;
+  if (value->kind == YAML_SCALAR)
+    parts = g_strsplit_set(value->scalar, " ,", -1);
+  else if (value->kind == YAML_SEQUENCE && value->values->len == 2) {
+    parts = g_new0(char *, 3);
+    for (int i = 0; i < 2; i++) {
+      const YamlNode *item = g_ptr_array_index(value->values, i);
+      parts[i] = g_strdup(item->kind == YAML_SCALAR ? item->scalar : "");
+    }
+  }
+  double xy[2];
+  int n = 0;
+  bool ok = parts != NULL;
+  for (int i = 0; ok && parts[i]; i++) {
+    if (!*parts[i])
+      continue;
+    ok = n < 2 && focus_value(parts[i], &xy[n]);
+    n++;
+  }
+  g_strfreev(parts);
+  if (!ok || n != 2) {
+    diag_set_error(error, GALLEY_ERROR_INPUT, article->path, value->line, value->column,
+                   "'focus' is the point of the photo to keep when it is cropped, from its left "
+                   "and top: two fractions or percentages such as 'focus: 30%% 20%%'");
+    return false;
+  }
+  article->focus_x = xy[0];
+  article->focus_y = xy[1];
+  return true;
+}
+
 static bool read_front_matter(Article *article, const YamlNode *root, GError **error)
 {
   if (root->kind != YAML_MAPPING) {
@@ -167,6 +217,9 @@ static bool read_front_matter(Article *article, const YamlNode *root, GError **e
     article->image_line = image->line;
   }
   if (!read_dropcap(article, yamldoc_lookup(root, "dropcap"), error))
+    return false;
+  const YamlNode *focus = yamldoc_lookup(root, "focus");
+  if (focus && !read_focus(article, focus, error))
     return false;
   const YamlNode *priority = yamldoc_lookup(root, "priority");
   if (priority && priority->kind == YAML_SCALAR)

@@ -11,6 +11,8 @@
 #include <stdio.h>
 
 #include "diag.h"
+#include "edition.h"
+#include "edition_compose.h"
 #include "displaylist.h"
 #include "fonts.h"
 #include "importer.h"
@@ -23,6 +25,7 @@
 
 #define EXIT_FINDINGS 1     /* galley check: the proof found errors */
 #define EXIT_BAD_INPUT 2    /* bad input, usage error or unwritable output */
+#define EXIT_OVERSET 3      /* an edition was written, but a story did not fit */
 
 typedef struct {
   char *layout;
@@ -51,10 +54,12 @@ typedef struct {
 typedef struct {
   char *data_dir;
   char *layout_path;
-  Layout *layout;
+  Layout *layout;        /* an edition's own when one was given */
   Fonts *fonts;
-  GPtrArray *articles;   /* Article* */
+  GPtrArray *articles;   /* Article*; an edition's own when one was given */
   DiagLog *log;
+  Edition *edition;      /* an edition file was given instead of articles */
+  EditionReport edition_report;
 } Job;
 
 /* galley's data folder: $GALLEY_DATADIR, else the build tree the binary
@@ -79,6 +84,11 @@ Article *cli_import_text(const char *path, const ImportOptions *import, gboolean
 gboolean cli_job_load(Job *job, const Options *options);
 void cli_job_clear(Job *job);
 DisplayList *cli_job_compose(Job *job, const Options *options);
+
+/* After a job is written: with -v, the edition's placement decisions; its
+ * overset stories (even with -q: text that is not printed). Returns the
+ * exit status: EXIT_OVERSET when a story did not fit. */
+int cli_edition_status(const Options *options, const Job *job);
 
 /* Every file a job was made from: articles, their photos, the layout. */
 GPtrArray *cli_job_sources(const Job *job);

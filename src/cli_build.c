@@ -7,6 +7,7 @@
 
 #include "output.h"
 #include "pdfdoc.h"
+#include "pdfnav.h"
 #include "proof.h"
 #include "render.h"
 #include "watch.h"
@@ -14,13 +15,15 @@
 typedef struct {
   int pages, overset, warnings;
   gboolean ok;
+  int status;   /* when ok: EXIT_SUCCESS, or EXIT_OVERSET for an edition */
 } BuildResult;
 
 static GBytes *make_pdf(const Options *options, const Job *job, const DisplayList *list,
                         Overlay *overlay, GError **error)
 {
   char *creator = g_strdup_printf("galley %s", GALLEY_VERSION);
-  PdfDocOptions doc = { job->layout, job->layout->print, creator, cli_creation_time(), NULL,
+  PdfNav *nav = job->edition ? edition_nav(job->edition, list) : NULL;
+  PdfDocOptions doc = { job->layout, job->layout->print, creator, cli_creation_time(), nav,
                         overlay ? overlay_draw : NULL, overlay };
   const char *pdfx = options->pdfx_cmyk ? "cmyk" : options->pdfx ? "gray" : NULL;
   GBytes *pdf = NULL;
@@ -28,6 +31,7 @@ static GBytes *make_pdf(const Options *options, const Job *job, const DisplayLis
                            options->min_photo_ppi, options->edition, error))
     pdf = pdfdoc_make(list, (Article *const *)job->articles->pdata, job->articles->len, &doc,
                       job->log, error);
+  pdfnav_free(nav);
   g_free(creator);
   return pdf;
 }
@@ -59,6 +63,10 @@ static BuildResult build_once(const Options *options, Job *job)
     return result;
   }
   DisplayList *list = cli_job_compose(job, options);
+  if (!list) {
+    cli_progress_done(options);
+    return result;
+  }
   result.pages = display_list_page_count(list);
   result.warnings = (int)diag_log_count(job->log);
   if (options->watch) {
@@ -70,6 +78,8 @@ static BuildResult build_once(const Options *options, Job *job)
   result.ok = write_pdf(options, job, list) && cli_write_dump(list, options->dump_boxes);
   if (result.ok && !options->watch)
     cli_report(options, job, list, options->output);
+  if (result.ok)
+    result.status = cli_edition_status(options, job);
   cli_progress_done(options);
   display_list_free(list);
   return result;
@@ -193,5 +203,5 @@ int cli_build_run(const Options *options)
   Job job = { 0 };
   BuildResult result = build_once(options, &job);
   cli_job_clear(&job);
-  return result.ok ? EXIT_SUCCESS : EXIT_BAD_INPUT;
+  return result.ok ? result.status : EXIT_BAD_INPUT;
 }

@@ -172,6 +172,12 @@ static gboolean read_articles(Job *job, const Options *options)
 
 void cli_job_clear(Job *job)
 {
+  if (job->edition) {   /* layout and articles are the edition's */
+    job->layout = NULL;
+    job->articles = NULL;
+    edition_free(job->edition);
+    edition_report_clear(&job->edition_report);
+  }
   if (job->articles)
     g_ptr_array_free(job->articles, TRUE);
   layout_free(job->layout);
@@ -202,10 +208,61 @@ static void load_layout_and_fonts(Job *job, const Options *options)
   }
 }
 
+/* An edition file: its layout, page kinds and articles come from it. */
+static gboolean load_edition(Job *job, const Options *options)
+{
+  if (options->inputs[1]) {
+    fprintf(stderr, "galley: error: give one edition file, or article files without an edition\n");
+    return FALSE;
+  }
+  GError *error = NULL;
+  char *layouts = g_build_filename(job->data_dir, "layouts", NULL);
+  char *layout = options->layout ? cli_resolve_layout(job->data_dir, options->layout) : NULL;
+  job->edition = edition_read_file(options->inputs[0], layouts, layout, job->log, &error);
+  g_free(layouts);
+  g_free(layout);
+  edition_report_init(&job->edition_report);
+  if (job->edition) {
+    job->layout = job->edition->layout;
+    job->articles = job->edition->articles;
+    job->layout_path = g_strdup(job->edition->layout->path);
+    char *fonts_dir = g_build_filename(job->data_dir, "fonts", NULL);
+    job->fonts = fonts_new(fonts_dir, &error);
+    g_free(fonts_dir);
+    if (job->fonts && !compose_check_fonts(job->layout, job->fonts, &error)) {
+      fonts_free(job->fonts);
+      job->fonts = NULL;
+    }
+  }
+  if (error) {
+    cli_print_error(error);
+    g_error_free(error);
+  }
+  return job->edition && job->fonts;
+}
+
+int cli_edition_status(const Options *options, const Job *job)
+{
+  if (!job->edition)
+    return EXIT_SUCCESS;
+  if (options->verbose)
+    fputs(job->edition_report.decisions->str, stderr);
+  if (!job->edition_report.overset_stories)
+    return EXIT_SUCCESS;
+  char **lines = g_strsplit(job->edition_report.overset->str, "\n", -1);
+  for (int i = 0; lines[i]; i++)
+    if (*lines[i])
+      fprintf(stderr, "galley: overset: %s\n", lines[i]);
+  g_strfreev(lines);
+  return EXIT_OVERSET;
+}
+
 gboolean cli_job_load(Job *job, const Options *options)
 {
   job->data_dir = cli_data_dir();
   job->log = diag_log_new();
+  if (options->inputs && options->inputs[0] && edition_is_path(options->inputs[0]))
+    return load_edition(job, options);
   if (!options->inputs || !options->inputs[0]) {
     fprintf(stderr, "galley: error: no article files given; try 'galley %s --help'\n",
             g_get_prgname() && g_str_has_prefix(g_get_prgname(), "galley ")
@@ -224,6 +281,17 @@ gboolean cli_job_load(Job *job, const Options *options)
 
 DisplayList *cli_job_compose(Job *job, const Options *options)
 {
+  if (job->edition) {
+    cli_progress(options, "laying out the edition's pages");
+    GError *error = NULL;
+    DisplayList *list = edition_compose(job->edition, job->fonts, job->log, &job->edition_report,
+                                        &error);
+    if (!list) {
+      cli_print_error(error);
+      g_error_free(error);
+    }
+    return list;
+  }
   cli_progress(options, "setting %u article%s in type", job->articles->len,
                job->articles->len == 1 ? "" : "s");
   return compose_continuous(job->layout, job->fonts, (Article *const *)job->articles->pdata,

@@ -214,8 +214,8 @@ int cli_preview_run(const Options *options)
     return EXIT_BAD_INPUT;
   Job job = { 0 };
   int status = EXIT_BAD_INPUT;
-  if (cli_job_load(&job, options)) {
-    DisplayList *list = cli_job_compose(&job, options);
+  DisplayList *list = cli_job_load(&job, options) ? cli_job_compose(&job, options) : NULL;
+  if (list) {
     int count = display_list_page_count(list);
     gboolean *wanted = g_new0(gboolean, count);
     int highest = 0;
@@ -228,8 +228,8 @@ int cli_preview_run(const Options *options)
       if (highest > count && !options->quiet)
         fprintf(stderr, "galley: warning: the articles make %d page%s; pages after %d were "
                         "not drawn\n", count, count == 1 ? "" : "s", count);
-      status = EXIT_SUCCESS;
       cli_report(options, &job, list, options->term ? "the terminal" : options->output);
+      status = cli_edition_status(options, &job);
     }
     cli_progress_done(options);
     g_free(wanted);

@@ -9,10 +9,13 @@
 
 #include <string.h>
 
+#include "artwork.h"
+
 struct DisplayList {
   int page_width, page_height;
   int pages;
   GArray *boxes;   /* Box */
+  GPtrArray *labels;   /* char*, page labels, NULL entries allowed */
   char *title, *author;
 };
 
@@ -22,6 +25,8 @@ static void box_clear(gpointer data)
   if (box->layout)
     g_object_unref(box->layout);
   image_unref(box->image);
+  artwork_unref(box->artwork);
+  g_free(box->name);
 }
 
 DisplayList *display_list_new(int page_width, int page_height)
@@ -31,6 +36,7 @@ DisplayList *display_list_new(int page_width, int page_height)
   list->page_height = page_height;
   list->boxes = g_array_new(FALSE, TRUE, sizeof(Box));
   g_array_set_clear_func(list->boxes, box_clear);
+  list->labels = g_ptr_array_new_with_free_func(g_free);
   return list;
 }
 
@@ -39,6 +45,7 @@ void display_list_free(DisplayList *list)
   if (!list)
     return;
   g_array_free(list->boxes, TRUE);
+  g_ptr_array_free(list->labels, TRUE);
   g_free(list->title);
   g_free(list->author);
   g_free(list);
@@ -94,6 +101,66 @@ void display_list_add_image(DisplayList *list, int page, int story, Image *image
   Box box = { .kind = image ? BOX_IMAGE : BOX_PLACEHOLDER, .page = page, .x = x, .y = y,
               .width = width, .height = height, .story = story, .image = image_ref(image) };
   g_array_append_val(list->boxes, box);
+}
+
+Box *display_list_add_box(DisplayList *list, BoxKind kind, int page, int story, int x, int y,
+                          int width, int height)
+{
+  Box box = { .kind = kind, .page = page, .x = x, .y = y, .width = width, .height = height,
+              .story = story };
+  g_array_append_val(list->boxes, box);
+  return &g_array_index(list->boxes, Box, list->boxes->len - 1);
+}
+
+void display_list_add_artwork(DisplayList *list, int page, int story, struct Artwork *artwork,
+                              int x, int y, int width, int height, bool cover, double focus_x,
+                              double focus_y)
+{
+  Box *box = display_list_add_box(list, BOX_ARTWORK, page, story, x, y, width, height);
+  box->artwork = artwork_ref(artwork);
+  box->cover = cover;
+  box->focus_x = focus_x;
+  box->focus_y = focus_y;
+}
+
+void display_list_set_page_label(DisplayList *list, int page, const char *label)
+{
+  while ((int)list->labels->len <= page)
+    g_ptr_array_add(list->labels, NULL);
+  g_free(g_ptr_array_index(list->labels, page));
+  g_ptr_array_index(list->labels, page) = g_strdup(label);
+}
+
+const char *display_list_page_label(const DisplayList *list, int page)
+{
+  return page >= 0 && page < (int)list->labels->len ? g_ptr_array_index(list->labels, page) : NULL;
+}
+
+void display_list_sort_pages(DisplayList *list)
+{
+  GArray *sorted = g_array_sized_new(FALSE, TRUE, sizeof(Box), list->boxes->len);
+  g_array_set_clear_func(sorted, box_clear);
+  for (int page = 0; page < list->pages; page++)
+    for (unsigned i = 0; i < list->boxes->len; i++)
+      if (g_array_index(list->boxes, Box, i).page == page)
+        g_array_append_val(sorted, g_array_index(list->boxes, Box, i));
+  g_array_set_clear_func(list->boxes, NULL);   /* the boxes moved */
+  g_array_free(list->boxes, TRUE);
+  list->boxes = sorted;
+}
+
+void display_list_append(DisplayList *list, DisplayList *src)
+{
+  for (unsigned i = 0; i < src->boxes->len; i++) {
+    Box box = g_array_index(src->boxes, Box, i);
+    box.page += list->pages;
+    g_array_append_val(list->boxes, box);
+  }
+  g_array_set_clear_func(src->boxes, NULL);
+  g_array_set_size(src->boxes, 0);
+  g_array_set_clear_func(src->boxes, box_clear);
+  list->pages += src->pages;
+  src->pages = 0;
 }
 
 unsigned display_list_box_count(const DisplayList *list)
@@ -152,7 +219,8 @@ static void append_points(GString *out, const char *name, int units)
   g_string_append_printf(out, "\"%s\": %s", name, buf);
 }
 
-static const char *const box_kinds[] = { "text", "rule", "image", "placeholder" };
+static const char *const box_kinds[] = { "text", "rule", "image", "placeholder", "fill", "artwork",
+                                         "link", "dest", "mark", "region" };
 
 static void append_box(GString *out, const Box *box)
 {
@@ -185,6 +253,16 @@ static void append_box(GString *out, const Box *box)
   } else {
     g_string_append_printf(out, ", \"story\": %d", box->story);
   }
+  if (box->kind == BOX_ARTWORK && box->cover) {
+    char x[G_ASCII_DTOSTR_BUF_SIZE], y[G_ASCII_DTOSTR_BUF_SIZE];
+    g_ascii_formatd(x, sizeof x, "%.2f", box->focus_x);
+    g_ascii_formatd(y, sizeof y, "%.2f", box->focus_y);
+    g_string_append_printf(out, ", \"cropped\": true, \"focus\": [%s, %s]", x, y);
+  }
+  if (box->name) {
+    g_string_append(out, ", \"name\": ");
+    append_json_string(out, box->name);
+  }
   g_string_append(out, "}");
 }
 
@@ -196,7 +274,13 @@ char *display_list_to_json(const DisplayList *list)
   append_points(out, "page_height", list->page_height);
   g_string_append(out, ",\n  \"pages\": [");
   for (int page = 0; page < list->pages; page++) {
-    g_string_append_printf(out, "%s\n    {\"page\": %d, \"boxes\": [", page ? "," : "", page + 1);
+    g_string_append_printf(out, "%s\n    {\"page\": %d, ", page ? "," : "", page + 1);
+    if (display_list_page_label(list, page)) {
+      g_string_append(out, "\"label\": ");
+      append_json_string(out, display_list_page_label(list, page));
+      g_string_append(out, ", ");
+    }
+    g_string_append(out, "\"boxes\": [");
     bool first = true;
     for (unsigned i = 0; i < list->boxes->len; i++) {
       const Box *box = display_list_box(list, i);

@@ -13,7 +13,17 @@
 #include "image.h"
 #include "model.h"
 
-typedef enum { BOX_TEXT, BOX_RULE, BOX_IMAGE, BOX_PLACEHOLDER } BoxKind;
+typedef enum {
+  BOX_TEXT, BOX_RULE, BOX_IMAGE, BOX_PLACEHOLDER,
+  BOX_FILL,      /* a grey tint (fact boxes): tint 0 white .. 1 black */
+  BOX_ARTWORK,   /* an ad, a logo or a photo from its file (artwork.h) */
+  BOX_LINK,      /* a link over x, y, width, height to the destination `name` */
+  BOX_DEST,      /* the named destination `name` at x, y */
+  BOX_MARK,      /* the overset mark: a red box with a plus */
+  BOX_REGION     /* not drawn: a slot's rectangle, `name`, for tests and tools */
+} BoxKind;
+
+struct Artwork;
 
 typedef struct {
   BoxKind kind;
@@ -29,6 +39,11 @@ typedef struct {
   PangoLayout *hyphen;      /* text: drawn after it, NULL for none (the layout keeps it) */
   int rule_width;           /* rules: stroke width */
   Image *image;             /* images: owned reference */
+  struct Artwork *artwork;  /* artwork: owned reference */
+  bool cover;               /* artwork: fill the box, cropped, rather than fit inside it */
+  double focus_x, focus_y;  /* artwork: the point kept in view when cropping, 0..1 */
+  double tint;              /* fills */
+  char *name;               /* links, destinations, regions: owned */
 } Box;
 
 typedef struct DisplayList DisplayList;
@@ -56,6 +71,25 @@ void display_list_add_rule(DisplayList *list, int page, int x0, int y0, int x1, 
 /* image NULL draws a grey placeholder. Takes a new reference. */
 void display_list_add_image(DisplayList *list, int page, int story, Image *image,
                             int x, int y, int width, int height);
+
+/* Edition furniture: tints, artwork, links, destinations, marks, regions.
+ * Each returns the new box for its optional fields (valid until the next add). */
+Box *display_list_add_box(DisplayList *list, BoxKind kind, int page, int story, int x, int y,
+                          int width, int height);
+void display_list_add_artwork(DisplayList *list, int page, int story, struct Artwork *artwork,
+                              int x, int y, int width, int height, bool cover, double focus_x,
+                              double focus_y);
+
+/* PDF page labels ("A1"); NULL when the page has none. */
+void display_list_set_page_label(DisplayList *list, int page, const char *label);
+const char *display_list_page_label(const DisplayList *list, int page);
+
+/* Reorders the boxes page by page, keeping their order within a page
+ * (for boxes added to earlier pages after later ones, such as jump lines). */
+void display_list_sort_pages(DisplayList *list);
+
+/* Moves src's pages and boxes to the end of list; src is left empty. */
+void display_list_append(DisplayList *list, DisplayList *src);
 
 unsigned display_list_box_count(const DisplayList *list);
 const Box *display_list_box(const DisplayList *list, unsigned index);

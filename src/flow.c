@@ -41,6 +41,13 @@ static int folio_rows(const Layout *layout)
   return layout->folio ? 2 : 0;
 }
 
+/* From a grid row's top to the baseline of body text set on it. */
+static int baseline_offset_for(const Layout *layout)
+{
+  int size = layout->styles[STYLE_BODY].size;
+  return layout->baseline - (layout->baseline - size) / 2 - size * 22 / 100;
+}
+
 Flow *flow_new(const Layout *layout, Typesetter *ts, const char *publication)
 {
   Flow *flow = g_new0(Flow, 1);
@@ -52,8 +59,7 @@ Flow *flow_new(const Layout *layout, Typesetter *ts, const char *publication)
   flow->pitch = layout->baseline;
   flow->grid_top = layout->margin_top + folio_rows(layout) * flow->pitch;
   flow->rows_per_page = (layout_live_height(layout) - folio_rows(layout) * flow->pitch) / flow->pitch;
-  int size = layout->styles[STYLE_BODY].size;
-  flow->baseline_offset = flow->pitch - (flow->pitch - size) / 2 - size * 22 / 100;
+  flow->baseline_offset = baseline_offset_for(layout);
   return flow;
 }
 
@@ -771,4 +777,71 @@ DisplayList *flow_finish(Flow *flow)
   g_free(flow->publication);
   g_free(flow);
   return list;
+}
+
+/* ---- frames ---------------------------------------------------------------------- */
+
+/* A flow over one rectangle (a slot) of an existing page: the frame's
+ * margins are the rectangle, its baseline the grid pitch. */
+static Flow frame_flow(DisplayList *list, int page, const Layout *frame, int rows)
+{
+  Flow flow = { .layout = frame, .list = list, .page = page, .rows_per_page = rows,
+                .grid_top = frame->margin_top, .pitch = frame->baseline,
+                .baseline_offset = baseline_offset_for(frame) };
+  return flow;
+}
+
+static unsigned frame_segment(const Flow *flow, const Story *story, unsigned from,
+                              const FlowColumns *columns, Segment *seg)
+{
+  memset(seg, 0, sizeof *seg);
+  for (int c = 0; c < flow->layout->columns; c++) {
+    seg->top[c] = columns->top[c];
+    seg->hole_top[c] = columns->top[c] + columns->hole_at[c];
+    seg->hole_rows[c] = columns->hole_rows[c];
+  }
+  int cost;
+  return balance_segment(flow, story->body_items, from, seg, &cost);
+}
+
+/* The row below a column's last item, as place_columns() sets it. */
+static int column_foot(const GArray *items, const Segment *seg, int c)
+{
+  int row = seg->top[c];
+  for (unsigned i = seg->start[c]; i < seg->end[c]; i++) {
+    if (i > seg->start[c])
+      row += g_array_index(items, BodyItem, i).space_before;
+    row = skip_hole(seg, c, row) + 1;
+  }
+  return row;
+}
+
+unsigned flow_frame_measure(const Layout *frame, const Story *story, unsigned from,
+                            const FlowColumns *columns, int rows, int *lowest_foot)
+{
+  Flow flow = frame_flow(NULL, 0, frame, rows);
+  Segment seg;
+  unsigned next = frame_segment(&flow, story, from, columns, &seg);
+  if (lowest_foot) {
+    *lowest_foot = rows;
+    for (int c = 0; c < frame->columns; c++)
+      *lowest_foot = MIN(*lowest_foot, column_foot(story->body_items, &seg, c));
+  }
+  return next;
+}
+
+unsigned flow_fill_frame(DisplayList *list, int page, const Layout *frame, const Story *story,
+                         unsigned from, const FlowColumns *columns, int rows, int *column_bottom)
+{
+  Flow flow = frame_flow(list, page, frame, rows);
+  Segment seg;
+  unsigned next = frame_segment(&flow, story, from, columns, &seg);
+  place_columns(&flow, story, story->body_items, &seg);
+  int top = rows;
+  for (int c = 0; c < frame->columns; c++)
+    top = MIN(top, seg.top[c]);
+  place_column_rules(&flow, story, &seg, top);
+  for (int c = 0; column_bottom && c < frame->columns; c++)
+    column_bottom[c] = MAX(seg.bottom[c], seg.top[c]);
+  return next;
 }

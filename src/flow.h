@@ -12,6 +12,7 @@
 
 #include "diag.h"
 #include "displaylist.h"
+#include "galley_limits.h"
 #include "story.h"
 #include "typeset.h"
 
@@ -27,6 +28,25 @@ bool flow_story_fits(const Flow *flow, const Story *story);
 /* Places a story after the previous one (on a new page unless it fits). The story must outlive the flow's
  * display list only as far as its layouts go: boxes keep references. */
 void flow_place_story(Flow *flow, Story *story);
+
+/* Frames: one story's body in one rectangle of a page (an edition's slot).
+ * frame is a layout whose margins give the rectangle, with its own columns,
+ * gutter and baseline pitch; columns give each column's first grid
+ * row (below a head or photo) and an optional hole for an inset, rows the rectangle's depth in rows. The body
+ * from item `from` is balanced when the rest fits, else the columns are
+ * filled to the foot. No page is added. Both return the first item not
+ * placed. measure draws nothing; lowest_foot gets the foot row of the
+ * shortest column. */
+typedef struct {
+  int top[GALLEY_MAX_COLUMNS];        /* first grid row of each column */
+  int hole_at[GALLEY_MAX_COLUMNS];    /* an inset in the column: rows below its top ... */
+  int hole_rows[GALLEY_MAX_COLUMNS];  /* ... and rows it takes (0: none); text runs around it */
+} FlowColumns;
+
+unsigned flow_frame_measure(const Layout *frame, const Story *story, unsigned from,
+                            const FlowColumns *columns, int rows, int *lowest_foot);
+unsigned flow_fill_frame(DisplayList *list, int page, const Layout *frame, const Story *story,
+                         unsigned from, const FlowColumns *columns, int rows, int *column_bottom);
 
 /* Returns the display list (caller owns) and frees the flow. */
 DisplayList *flow_finish(Flow *flow);

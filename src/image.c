@@ -9,6 +9,7 @@
 struct Image {
   gint refs;
   GdkPixbuf *pixbuf;
+  bool reoriented;   /* turned or flipped by the file's EXIF orientation */
 };
 
 static Image *image_wrap(GdkPixbuf *pixbuf)
@@ -47,8 +48,11 @@ Image *image_load(const char *path, GError **error)
     return NULL;
   }
   GdkPixbuf *oriented = gdk_pixbuf_apply_embedded_orientation(pixbuf);
+  bool turned = oriented != pixbuf;
   g_object_unref(pixbuf);
-  return image_wrap(oriented);
+  Image *image = image_wrap(oriented);
+  image->reoriented = turned;
+  return image;
 }
 
 Image *image_ref(Image *image)
@@ -64,6 +68,11 @@ void image_unref(Image *image)
     g_object_unref(image->pixbuf);
     g_free(image);
   }
+}
+
+bool image_reoriented(const Image *image)
+{
+  return image->reoriented;
 }
 
 int image_width(const Image *image)

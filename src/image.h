@@ -17,6 +17,10 @@ Image *image_load(const char *path, GError **error);
 Image *image_ref(Image *image);
 void image_unref(Image *image);
 
+/* True when the file's EXIF orientation turned or flipped the pixels: its
+ * bytes do not show the picture the right way up. */
+bool image_reoriented(const Image *image);
+
 int image_width(const Image *image);
 int image_height(const Image *image);
 

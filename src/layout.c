@@ -705,7 +705,7 @@ static const char *const top_keys[] = {
   "name", "page", "margins", "columns", "gutter", "baseline", "column_rules", "rule_width",
   "headline_columns", "headline_max_lines", "headline_min_size", "photo_columns", "photo_max_height", "story_gap", "folio",
   "publication", "dropcap", "widows", "orphans", "justification", "hyphenation", "styles",
-  "print", NULL
+  "print", "page_kinds", NULL
 };
 
 static bool read_top_key(Reader *r, const YamlNode *key, const YamlNode *value)
@@ -737,6 +737,7 @@ static bool read_top_key(Reader *r, const YamlNode *key, const YamlNode *value)
     return read_mapping(r, value, k, hyphenation_keys, read_hyphenation_key);
   if (!strcmp(k, "styles")) return read_styles(r, value);
   if (!strcmp(k, "print")) return read_print(r, value);
+  if (!strcmp(k, "page_kinds")) return true;   /* read by pagekind.c for editions */
   unknown_key_error(r->error, r->path, key, "layout key", top_keys);
   return false;
 }

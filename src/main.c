@@ -3,7 +3,8 @@
  * themselves are in cli_*.c (see cli.h).
  *
  * Exit status: 0 success; 1 galley check found errors; 2 bad input, usage
- * error or unwritable output. */
+ * error or unwritable output; 3 an edition was written but a story is
+ * overset. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,7 +25,7 @@ static Options opts = { .min_photo_ppi = -1 };
 #define LAYOUT_ENTRY { "layout", 'l', 0, G_OPTION_ARG_FILENAME, &opts.layout, "Page layout: a YAML file or a shipped name, see 'galley layouts' (default: tabloid)", "LAYOUT" }
 #define DUMP_ENTRY { "dump-boxes", 0, 0, G_OPTION_ARG_FILENAME, &opts.dump_boxes, "Also write the display list as JSON", "FILE.json" }
 #define OVERLAY_ENTRY { "overlay", 0, 0, G_OPTION_ARG_NONE, &opts.overlay, "Draw columns, baseline grid, story frames and proof marks in non-photo blue", NULL }
-#define INPUTS_ENTRY { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opts.inputs, NULL, "ARTICLE.md|ARTICLE.txt|-..." }
+#define INPUTS_ENTRY { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opts.inputs, NULL, "ARTICLE.md|ARTICLE.txt|-...|EDITION.yaml" }
 
 /* Plain-text articles, wherever articles are read. */
 static const GOptionEntry import_entries[] = {
@@ -145,7 +146,8 @@ static void print_usage(FILE *out)
   fprintf(out, "Usage: galley COMMAND [OPTIONS] ARTICLE.md...\n\n"
                "galley lays out newspaper pages from Markdown articles and YAML page layouts.\n"
                "Plain-text articles (.txt) are imported on the way in; - reads an article\n"
-               "from standard input.\n\n"
+               "from standard input. An edition file (.yaml) lays out whole newspaper pages:\n"
+               "slots, nameplate, folios, jumps.\n\n"
                "Commands:\n");
   for (size_t i = 0; i < G_N_ELEMENTS(commands); i++)
     fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
@@ -153,11 +155,13 @@ static void print_usage(FILE *out)
                "  --version  show galley's version\n\n"
                "Examples:\n"
                "  galley build --layout tabloid -o out/story.pdf samples/oligo-news/*.md\n"
+               "  galley build -v -o out/edition.pdf samples/oligo-news/edition.yaml\n"
                "  galley preview --term samples/oligo-news/*.md\n"
                "  galley check samples/oligo-news/*.md\n"
                "  galley import -o articles/ raw/*.txt\n\n"
                "Exit status: 0 success; 1 'galley check' found errors; 2 bad input, usage error\n"
-               "or unwritable output. 'man galley' has the whole story.\n");
+               "or unwritable output; 3 an edition was written but a story is overset (listed\n"
+               "on stderr). 'man galley' has the whole story.\n");
 }
 
 static void free_options(void)
@@ -184,7 +188,8 @@ static int run_command(const Command *command, int argc, char **argv)
   for (int t = 0; command->entries[t]; t++)
     g_option_context_add_main_entries(context, command->entries[t], NULL);
   char *description = g_strdup_printf("Examples:\n%s\n\nExit status: 0 success; 1 'galley check' "
-                                      "found errors; 2 bad input, usage error or unwritable output.\n",
+                                      "found errors; 2 bad input, usage error or unwritable output; "
+                                      "3 an edition was written but a story is overset.\n",
                                       command->examples);
   g_option_context_set_description(context, description);
   g_free(description);

@@ -112,6 +112,7 @@ Article *article_new(const char *path)
 {
   Article *article = g_new0(Article, 1);
   article->path = g_strdup(path);
+  article->focus_x = article->focus_y = 0.5;
   article->blocks = g_ptr_array_new_with_free_func((GDestroyNotify)block_free);
   return article;
 }

@@ -66,6 +66,7 @@ typedef struct {
   int dropcap;        /* front matter: 0 not said, -1 none, 1 yes (the layout's height), N lines */
   int priority;
   int image_line;     /* where `image:` was written, for warnings */
+  double focus_x, focus_y;   /* `focus:` the photo's point kept when cropping, 0..1 (0.5: centre) */
   int body_first_line;
   GPtrArray *blocks;  /* Block*, owned */
 } Article;

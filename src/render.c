@@ -14,6 +14,7 @@
 #include <pango/pangocairo.h>
 
 #include "diag.h"
+#include "drawextra.h"
 #include "galley_limits.h"
 
 static double points(int units)
@@ -283,6 +284,7 @@ static void draw_box(const Painter *painter, const Box *box)
   case BOX_RULE: draw_rule(painter->cr, box); break;
   case BOX_IMAGE: draw_image(painter, box); break;
   case BOX_PLACEHOLDER: draw_placeholder(painter->cr, box); break;
+  default: drawextra_box(painter->cr, box); break;
   }
 }
 

@@ -45,6 +45,7 @@ run_suite preview sh tests/preview.sh
 run_suite watch sh tests/watch.sh
 run_suite proof sh tests/proof.sh
 run_suite install sh tests/install.sh
+run_suite edition sh tests/edition.sh
 run_suite corpus sh tests/corpus.sh
 run_suite typography sh tests/typography.sh
 
