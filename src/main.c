@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "archive.h"
 #include "article.h"
 #include "compose.h"
 #include "diag.h"
@@ -42,6 +43,8 @@ typedef struct {
   gboolean pdfx, pdfx_cmyk;   /* build: PDF/X in gray or CMYK */
   char *bleed, *edition;
   double min_photo_ppi;       /* < 0: the layout's */
+  int jobs;                   /* archive: workers; 0: one per core */
+  gboolean plan, index_only, force;   /* archive */
   char **inputs;
 } Options;
 
@@ -508,6 +511,23 @@ static int run_import(const Options *options)
   return ok ? EXIT_SUCCESS : EXIT_BAD_INPUT;
 }
 
+/* ---- archive ------------------------------------------------------------------------ */
+
+static int run_archive(const Options *options)
+{
+  char *data_dir = find_data_dir();
+  char *layout = resolve_layout(data_dir, options->layout ? options->layout : "archive");
+  char *galley = g_file_read_link("/proc/self/exe", NULL);
+  ArchiveOptions archive = { galley, data_dir, layout, options->output, options->inputs,
+                             options->jobs, options->plan, options->index_only, options->force,
+                             options->quiet, options->verbose };
+  int status = archive_run(&archive);
+  g_free(galley);
+  g_free(layout);
+  g_free(data_dir);
+  return status;
+}
+
 /* ---- the command table -------------------------------------------------------------- */
 
 typedef struct {
@@ -562,10 +582,24 @@ static const GOptionEntry import_entries[] = {
   { NULL, 0, 0, 0, NULL, NULL, NULL }
 };
 
+static const GOptionEntry archive_entries[] = {
+  { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opts.output, "Write DIR/NAME.pdf for each article and DIR/index.pdf (required)", "DIR/" },
+  { "layout", 'l', 0, G_OPTION_ARG_FILENAME, &opts.layout, "Page layout: a YAML file or a shipped name (default: archive)", "LAYOUT" },
+  { "jobs", 'j', 0, G_OPTION_ARG_INT, &opts.jobs, "Build this many articles at a time (default: one per core)", "N" },
+  { "plan", 0, 0, G_OPTION_ARG_NONE, &opts.plan, "Print a shell command per article to build, then the index's, and build nothing (for GNU parallel or a job array)", NULL },
+  { "index-only", 0, 0, G_OPTION_ARG_NONE, &opts.index_only, "Make the index from PDFs already built (a plan's last command)", NULL },
+  { "force", 0, 0, G_OPTION_ARG_NONE, &opts.force, "Build every article again, changed or not", NULL },
+  { "quiet", 'q', 0, G_OPTION_ARG_NONE, &opts.quiet, "Print errors only", NULL },
+  { "verbose", 'v', 0, G_OPTION_ARG_NONE, &opts.verbose, "Say which PDFs were built and which were up to date", NULL },
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opts.inputs, NULL, "ARTICLE.md|ARTICLE.txt..." },
+  { NULL, 0, 0, 0, NULL, NULL, NULL }
+};
+
 static const Command commands[] = {
   { "build", "lay articles out and write a PDF", run_build, build_entries },
   { "preview", "lay articles out and write PNG pictures of the pages", run_preview, preview_entries },
   { "import", "turn scraped plain-text articles into the article format", run_import, import_entries },
+  { "archive", "one PDF per article in a folder, with an index; only what changed", run_archive, archive_entries },
 };
 
 static void print_usage(FILE *out)
@@ -582,7 +616,8 @@ static void print_usage(FILE *out)
                "  galley build --layout tabloid -o out/story.pdf samples/oligo-news/*.md\n"
                "  galley preview --layout tabloid --dpi 100 -o out/page-%%d.png samples/oligo-news/*.md\n"
                "  galley import samples/oligo-news/oligo-news-without-missiles.txt\n"
-               "  galley import -o articles/ raw/*.txt\n\n"
+               "  galley import -o articles/ raw/*.txt\n"
+               "  galley archive -o archive/ articles/*.md\n\n"
                "Exit status: 0 success; 2 bad input, usage error or unwritable output.\n");
 }
 
