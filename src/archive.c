@@ -337,6 +337,16 @@ static char **build_argv(const Archive *a, const Entry *e, gboolean quiet)
   return (char **)g_ptr_array_free(argv, FALSE);
 }
 
+/* Quoted for the shell only where needed, so a plan stays readable. */
+static char *shell_word(const char *word)
+{
+  gboolean plain = *word != '\0';
+  for (const char *p = word; *p; p++)
+    if (!g_ascii_isalnum(*p) && !strchr("_-/.,:=@%+", *p))
+      plain = FALSE;
+  return plain ? g_strdup(word) : g_shell_quote(word);
+}
+
 /* The settings a command must carry to give the same bytes elsewhere. */
 static void append_environment(GString *line)
 {
@@ -347,7 +357,7 @@ static void append_environment(GString *line)
     if (!value || !*value)
       continue;
     char *assignment = g_strdup_printf("%s=%s", names[i], value);
-    char *quoted = g_shell_quote(assignment);
+    char *quoted = shell_word(assignment);
     g_string_append_printf(line, "%s%s ", any ? "" : "env ", quoted);
     any = TRUE;
     g_free(quoted);
@@ -360,7 +370,7 @@ static void print_command(char **argv)
   GString *line = g_string_new(NULL);
   append_environment(line);
   for (int i = 0; argv[i]; i++) {
-    char *quoted = g_shell_quote(argv[i]);
+    char *quoted = shell_word(argv[i]);
     g_string_append_printf(line, "%s%s", i ? " " : "", quoted);
     g_free(quoted);
   }
@@ -575,6 +585,11 @@ static gint64 creation_time(void)
   return g_get_real_time() / G_USEC_PER_SEC;
 }
 
+static gint by_text(gconstpointer a, gconstpointer b)
+{
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 /* The index's own inputs: the layout and every listed PDF (its pages) with
  * the article it was made from (its headline, byline, date), by name. */
 static char *index_hash(const Archive *a, GPtrArray *listed)
@@ -584,11 +599,11 @@ static char *index_hash(const Archive *a, GPtrArray *listed)
     const Entry *e = g_ptr_array_index(listed, i);
     g_ptr_array_add(lines, g_strdup_printf("%s %s %s", e->name, e->inputs_hash, e->pdf_hash));
   }
-  g_ptr_array_sort(lines, (GCompareFunc)g_strcmp0);
+  g_ptr_array_sort(lines, by_text);
   GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
   hash_text(sum, a->common_hash);
   for (guint i = 0; i < lines->len; i++)
-    hash_text(sum, *(char **)&lines->pdata[i]);
+    hash_text(sum, g_ptr_array_index(lines, i));
   char *hex = g_strdup(g_checksum_get_string(sum));
   g_checksum_free(sum);
   g_ptr_array_free(lines, TRUE);

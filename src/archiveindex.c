@@ -135,7 +135,7 @@ static void place_title(Setter *s, unsigned count, int pages)
   Piece title = piece_new(s, STYLE_HEADLINE, s->title, width);
   Piece sub = piece_new(s, STYLE_DECK, summary, width);
   piece_place(s, &title, (int)count, layout->margin_left, s->y);
-  s->y += piece_height(&title);
+  s->y += piece_height(&title) + layout->styles[STYLE_HEADLINE].space_after;
   piece_place(s, &sub, (int)count, layout->margin_left, s->y);
   s->y += piece_height(&sub) + layout->baseline / 2;
   display_list_add_rule(s->list, s->page, layout->margin_left, s->y,
@@ -188,11 +188,36 @@ static char *entry_details(const ArchiveIndexEntry *entry)
   if (a->section && *a->section)
     g_ptr_array_add(parts, g_strdup(a->section));
   g_ptr_array_add(parts, g_strdup_printf("%d page%s", entry->pages, entry->pages == 1 ? "" : "s"));
-  g_ptr_array_add(parts, g_strdup(entry->file));
   g_ptr_array_add(parts, NULL);
   char *text = g_strjoinv(" \u00b7 ", (char **)parts->pdata);
   g_ptr_array_free(parts, TRUE);
   return text;
+}
+
+/* The details, then the file name: not broken at its hyphens when it
+ * fits on a line, so it reads (and copies) as the file is named. */
+static Piece details_piece(Setter *s, const ArchiveIndexEntry *entry, int width)
+{
+  char *details = entry_details(entry);
+  char *text = g_strconcat(details, " \u00b7 ", entry->file, NULL);
+  Piece piece = piece_new(s, STYLE_DATE, text, width);
+  Piece file = piece_new(s, STYLE_DATE, entry->file, -1);
+  gboolean fits = g_array_index(file.lines, TypesetLine, 0).width <= width;
+  piece_clear(&file);
+  if (fits) {
+    PangoAttrList *attrs = pango_attr_list_copy(pango_layout_get_attributes(piece.layout));
+    PangoAttribute *whole = pango_attr_allow_breaks_new(FALSE);
+    whole->start_index = (guint)(strlen(text) - strlen(entry->file));
+    whole->end_index = (guint)strlen(text);
+    pango_attr_list_insert(attrs, whole);
+    pango_layout_set_attributes(piece.layout, attrs);
+    pango_attr_list_unref(attrs);
+    g_array_unref(piece.lines);
+    piece.lines = typeset_lines(piece.layout);
+  }
+  g_free(text);
+  g_free(details);
+  return piece;
 }
 
 static int column_x(const Setter *s)
@@ -223,9 +248,8 @@ static void place_entry(Setter *s, const ArchiveIndexEntry *entry, int story,
                         const char *heading)
 {
   int width = layout_column_width(s->layout);
-  char *details = entry_details(entry);
   Piece head = piece_new(s, STYLE_CROSSHEAD, entry->article->headline, width);
-  Piece info = piece_new(s, STYLE_DATE, details, width);
+  Piece info = details_piece(s, entry, width);
   int height = piece_height(&head) + piece_height(&info);
   int space = s->layout->baseline / 2;
   if (heading)
@@ -240,7 +264,6 @@ static void place_entry(Setter *s, const ArchiveIndexEntry *entry, int story,
   s->y += height + space;
   piece_clear(&head);
   piece_clear(&info);
-  g_free(details);
 }
 
 /* Oldest first, undated last; then by headline and file, so the order

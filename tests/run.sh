@@ -41,6 +41,7 @@ run_suite cli sh tests/cli.sh
 run_suite print sh tests/print.sh
 run_suite corpus sh tests/corpus.sh
 run_suite typography sh tests/typography.sh
+run_suite archive sh tests/archive.sh
 
 if [ "$total_skipped" -gt 0 ]; then
   echo "$total_passed passed, $total_failed failed, $total_skipped skipped"
