@@ -486,6 +486,9 @@ static void finish_worker(Archive *a, Worker *w, int status)
   if (g_spawn_check_wait_status(status, &error)) {
     e->pdf_hash = file_sha256(e->pdf_absolute);
     e->state = e->pdf_hash ? ENTRY_BUILT : ENTRY_FAILED;
+    if (!e->pdf_hash)
+      fprintf(stderr, "galley: error: %s: built, but it cannot be read back; check the folder\n",
+              e->pdf);
   } else {
     clear_progress(a);
     fprintf(stderr, "galley: error: %s: not archived: galley build failed (%s)\n", e->input,

@@ -67,6 +67,16 @@ while read -r name kind dest; do
 done < "$TMP/links"
 check "a link per article" test "$(wc -l < "$TMP/links")" -eq 6
 
+# ---- progress: on a terminal only -----------------------------------------------------
+$GALLEY archive -v --force -o "$TMP/e/" $articles 2>"$TMP/err"
+check "no progress line when stderr is a file" sh -c "! grep -q 'articles built' '$TMP/err'"
+if command -v script >/dev/null 2>&1; then
+  script -qec "$GALLEY archive --force -j 2 -o '$TMP/e/' $articles" /dev/null > "$TMP/tty" 2>&1
+  check "progress line on a terminal" grep -q "galley: archive: 6 of 6 articles built" "$TMP/tty"
+else
+  skip "script (bsdutils) not installed: the progress line on a terminal was not seen"
+fi
+
 # ---- incremental --------------------------------------------------------------------
 $GALLEY archive -v -o "$a/" $articles 2>"$TMP/err"
 check "unchanged: every PDF up to date" test "$(grep -c 'galley: up to date:' "$TMP/err")" -eq 7
