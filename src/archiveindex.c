@@ -174,6 +174,9 @@ static char *month_heading(const Article *article)
   return g_strdup_printf("%s %d", month_names[month - 1], year);
 }
 
+/* A no-break space before the dot: a line may end after one, never start with it. */
+#define SEPARATOR "\u00a0\u00b7 "
+
 static char *entry_details(const ArchiveIndexEntry *entry)
 {
   const Article *a = entry->article;
@@ -187,9 +190,10 @@ static char *entry_details(const ArchiveIndexEntry *entry)
     g_ptr_array_add(parts, g_strdup(a->date));
   if (a->section && *a->section)
     g_ptr_array_add(parts, g_strdup(a->section));
-  g_ptr_array_add(parts, g_strdup_printf("%d page%s", entry->pages, entry->pages == 1 ? "" : "s"));
+  g_ptr_array_add(parts, g_strdup_printf("%d\u00a0page%s", entry->pages,
+                                         entry->pages == 1 ? "" : "s"));
   g_ptr_array_add(parts, NULL);
-  char *text = g_strjoinv(" \u00b7 ", (char **)parts->pdata);
+  char *text = g_strjoinv(SEPARATOR, (char **)parts->pdata);
   g_ptr_array_free(parts, TRUE);
   return text;
 }
@@ -199,7 +203,7 @@ static char *entry_details(const ArchiveIndexEntry *entry)
 static Piece details_piece(Setter *s, const ArchiveIndexEntry *entry, int width)
 {
   char *details = entry_details(entry);
-  char *text = g_strconcat(details, " \u00b7 ", entry->file, NULL);
+  char *text = g_strconcat(details, SEPARATOR, entry->file, NULL);
   Piece piece = piece_new(s, STYLE_DATE, text, width);
   Piece file = piece_new(s, STYLE_DATE, entry->file, -1);
   gboolean fits = g_array_index(file.lines, TypesetLine, 0).width <= width;
