@@ -45,6 +45,8 @@ typedef struct {
   char *bleed, *edition;
   double min_photo_ppi;       /* < 0: the layout's */
   gboolean json;        /* check, fonts, layouts */
+  int jobs;             /* archive: workers; 0: one per core */
+  gboolean plan, index_only, force;   /* archive */
   char *date_order;
   gboolean keep_all;
   gboolean quiet, verbose;
@@ -124,5 +126,6 @@ int cli_check_run(const Options *options);
 int cli_fonts_run(const Options *options);
 int cli_layouts_run(const Options *options);
 int cli_new_run(const Options *options);
+int cli_archive_run(const Options *options);
 
 #endif

@@ -356,6 +356,11 @@ static bool read_house_dictionary(Reader *r, const char *language, const YamlNod
                    "to the layout's folder)", path);
   else
     house = housedict_read_file(path, r->error);
+  if (house) {   /* an archive rebuilds what was set with a dictionary that changed */
+    if (!r->layout->read_files)
+      r->layout->read_files = g_ptr_array_new_with_free_func(g_free);
+    g_ptr_array_add(r->layout->read_files, g_strdup(path));
+  }
   g_free(path);
   if (!house)
     return false;

@@ -116,7 +116,19 @@ static const GOptionEntry *const check_tables[] = { check_entries, import_entrie
 static const GOptionEntry *const import_tables[] = { import_command_entries, NULL };
 static const GOptionEntry *const fonts_tables[] = { fonts_entries, NULL };
 static const GOptionEntry *const layouts_tables[] = { layouts_entries, NULL };
+static const GOptionEntry archive_entries[] = {
+  { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opts.output, "Write DIR/NAME.pdf for each article and DIR/index.pdf (required)", "DIR/" },
+  { "layout", 'l', 0, G_OPTION_ARG_FILENAME, &opts.layout, "Page layout: a YAML file or a shipped name (default: archive)", "LAYOUT" },
+  { "jobs", 'j', 0, G_OPTION_ARG_INT, &opts.jobs, "Build this many articles at a time (default: one per core)", "N" },
+  { "plan", 0, 0, G_OPTION_ARG_NONE, &opts.plan, "Print a shell command per article to build, then the index's, and build nothing (for GNU parallel or a job array)", NULL },
+  { "index-only", 0, 0, G_OPTION_ARG_NONE, &opts.index_only, "Make the index from PDFs already built (a plan's last command)", NULL },
+  { "force", 0, 0, G_OPTION_ARG_NONE, &opts.force, "Build every article again, changed or not", NULL },
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opts.inputs, NULL, "ARTICLE.md|ARTICLE.txt..." },
+  { NULL, 0, 0, 0, NULL, NULL, NULL }
+};
+
 static const GOptionEntry *const new_tables[] = { new_entries, NULL };
+static const GOptionEntry *const archive_tables[] = { archive_entries, verbosity_entries, NULL };
 
 static const Command commands[] = {
   { "build", "lay articles out and write a PDF", cli_build_run, build_tables,
@@ -137,6 +149,10 @@ static const Command commands[] = {
     "  galley fonts -v" },
   { "layouts", "list the shipped layouts (or describe the files given)", cli_layouts_run, layouts_tables,
     "  galley layouts" },
+  { "archive", "one PDF per article in a folder, with an index; only what changed", cli_archive_run,
+    archive_tables,
+    "  galley archive -o archive/ articles/*.md\n"
+    "  galley archive --plan -o archive/ articles/*.md | parallel" },
   { "new", "make a folder for an edition that builds at once", cli_new_run, new_tables,
     "  galley new my-paper && cd my-paper && galley build --layout tabloid.yaml -o edition.pdf articles/*.md" },
 };
@@ -158,7 +174,8 @@ static void print_usage(FILE *out)
                "  galley build -v -o out/edition.pdf samples/oligo-news/edition.yaml\n"
                "  galley preview --term samples/oligo-news/*.md\n"
                "  galley check samples/oligo-news/*.md\n"
-               "  galley import -o articles/ raw/*.txt\n\n"
+               "  galley import -o articles/ raw/*.txt\n"
+               "  galley archive -o archive/ articles/*.md\n\n"
                "Exit status: 0 success; 1 'galley check' found errors; 2 bad input, usage error\n"
                "or unwritable output; 3 an edition was written but a story is overset (listed\n"
                "on stderr). 'man galley' has the whole story.\n");

@@ -186,6 +186,8 @@ void layout_free(Layout *layout)
   g_free(layout->publication);
   if (layout->hyphenation.exceptions)
     g_hash_table_destroy(layout->hyphenation.exceptions);
+  if (layout->read_files)
+    g_ptr_array_free(layout->read_files, TRUE);
   g_free(layout->print.edition);
   g_free(layout);
 }

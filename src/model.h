@@ -174,6 +174,7 @@ typedef struct {
   Hyphenation hyphenation;
   PrintSettings print;
   Style styles[STYLE_COUNT];
+  GPtrArray *read_files;  /* char*: files read with the layout (house dictionaries), or NULL */
 } Layout;
 
 Layout *layout_new(void);

@@ -76,6 +76,28 @@ static void set_page_labels(qpdf_data q, const char *const *labels)
   qpdf_oh_replace_key(q, qpdf_get_root(q), "/PageLabels", tree);
 }
 
+/* cairo 1.16 writes a link to another file (GoToR, an archive's index)
+ * with the destination [0 null null 0], which is not one (it lacks /XYZ),
+ * and refuses a page for it in a tagged PDF: make it the first page, whole. */
+static void fix_remote_links(qpdf_data q)
+{
+  int pages = qpdf_get_num_pages(q);
+  for (int i = 0; i < pages; i++) {
+    qpdf_oh annots = qpdf_oh_get_key(q, qpdf_get_page_n(q, (size_t)i), "/Annots");
+    int count = qpdf_oh_is_array(q, annots) ? qpdf_oh_get_array_n_items(q, annots) : 0;
+    for (int k = 0; k < count; k++) {
+      qpdf_oh action = qpdf_oh_get_key(q, qpdf_oh_get_array_item(q, annots, k), "/A");
+      if (!qpdf_oh_is_dictionary(q, action) ||
+          !qpdf_oh_is_name_and_equals(q, qpdf_oh_get_key(q, action, "/S"), "/GoToR"))
+        continue;
+      qpdf_oh dest = qpdf_oh_new_array(q);
+      qpdf_oh_append_item(q, dest, qpdf_oh_new_integer(q, 0));
+      qpdf_oh_append_item(q, dest, qpdf_oh_new_name(q, "/Fit"));
+      qpdf_oh_replace_key(q, action, "/D", dest);
+    }
+  }
+}
+
 static gboolean failed(qpdf_data q, GError **error)
 {
   if (!qpdf_has_error(q))
@@ -97,6 +119,7 @@ GBytes *pdfboxes_apply(GBytes *pdf, const PdfBoxes *boxes, GError **error)
   qpdf_read_memory(q, "galley's PDF", data, len, NULL);
   if (!failed(q, error)) {
     set_page_boxes(q, boxes);
+    fix_remote_links(q);
     if (boxes->xmp)
       set_xmp(q, boxes->xmp);
     if (boxes->page_labels)
@@ -116,4 +139,20 @@ GBytes *pdfboxes_apply(GBytes *pdf, const PdfBoxes *boxes, GError **error)
   }
   qpdf_cleanup(&q);
   return result;
+}
+
+int pdfboxes_page_count(const char *path, GError **error)
+{
+  qpdf_data q = qpdf_init();
+  qpdf_silence_errors(q);
+  qpdf_set_suppress_warnings(q, QPDF_TRUE);
+  int pages = -1;
+  qpdf_read(q, path, NULL);
+  if (qpdf_has_error(q))
+    diag_set_error(error, GALLEY_ERROR_INPUT, path, 0, 0, "cannot read the PDF: %s",
+                   qpdf_get_error_full_text(q, qpdf_get_error(q)));
+  else
+    pages = qpdf_get_num_pages(q);
+  qpdf_cleanup(&q);
+  return pages;
 }

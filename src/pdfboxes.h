@@ -28,6 +28,10 @@ typedef struct {
  * new PDF; NULL with error when libqpdf cannot read or write it. */
 GBytes *pdfboxes_apply(GBytes *pdf, const PdfBoxes *boxes, GError **error);
 
+/* The number of pages of a PDF file (one galley wrote, for an archive's
+ * index); -1 with error when libqpdf cannot read it. */
+int pdfboxes_page_count(const char *path, GError **error);
+
 /* The same boxes around a page of width x height points with no marks. */
 void pdfboxes_plain(PdfBoxes *boxes, double width, double height);
 

@@ -12,7 +12,11 @@ struct PdfNav {
 
 static void clear_entry(gpointer p) { g_free(((PdfNavEntry *)p)->title); }
 static void clear_dest(gpointer p) { g_free(((PdfNavDest *)p)->name); }
-static void clear_link(gpointer p) { g_free(((PdfNavLink *)p)->dest); }
+static void clear_link(gpointer p)
+{
+  g_free(((PdfNavLink *)p)->dest);
+  g_free(((PdfNavLink *)p)->file);
+}
 
 PdfNav *pdfnav_new(int pages)
 {
@@ -71,7 +75,14 @@ void pdfnav_add_dest(PdfNav *nav, const char *name, int page, double x, double y
 void pdfnav_add_link(PdfNav *nav, int page, double x, double y, double width, double height,
                      const char *dest)
 {
-  PdfNavLink link = { page, x, y, width, height, g_strdup(dest) };
+  PdfNavLink link = { page, x, y, width, height, g_strdup(dest), NULL };
+  g_array_append_val(nav->links, link);
+}
+
+void pdfnav_add_file_link(PdfNav *nav, int page, double x, double y, double width, double height,
+                          const char *file)
+{
+  PdfNavLink link = { page, x, y, width, height, NULL, g_strdup(file) };
   g_array_append_val(nav->links, link);
 }
 

@@ -33,7 +33,8 @@ typedef struct {
 typedef struct {
   int page;
   double x, y, width, height;
-  char *dest;       /* a destination's name */
+  char *dest;       /* a destination's name, or NULL ... */
+  char *file;       /* ... for another PDF (a path relative to this one), opened at its first page */
 } PdfNavLink;
 
 PdfNav *pdfnav_new(int pages);
@@ -49,6 +50,9 @@ int pdfnav_add_entry(PdfNav *nav, int parent, const char *title, int page, doubl
 void pdfnav_add_dest(PdfNav *nav, const char *name, int page, double x, double y);
 void pdfnav_add_link(PdfNav *nav, int page, double x, double y, double width, double height,
                      const char *dest);
+/* A link to another PDF file (an archive's index to its articles). */
+void pdfnav_add_file_link(PdfNav *nav, int page, double x, double y, double width, double height,
+                          const char *file);
 
 unsigned pdfnav_entry_count(const PdfNav *nav);
 const PdfNavEntry *pdfnav_entry(const PdfNav *nav, unsigned i);

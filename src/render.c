@@ -426,9 +426,13 @@ static void draw_links(cairo_t *cr, const PdfNav *nav, int page, double offset)
     const PdfNavLink *link = pdfnav_link(nav, i);
     if (link->page != page)
       continue;
-    char *dest = quoted(link->dest), *x = number(link->x + offset), *y = number(link->y + offset);
+    /* a file link is a GoToR action: the viewer opens that PDF itself */
+    char *dest = quoted(link->file ? link->file : link->dest);
+    char *x = number(link->x + offset), *y = number(link->y + offset);
     char *w = number(link->width), *h = number(link->height);
-    char *attributes = g_strdup_printf("rect=[%s %s %s %s] dest=%s", x, y, w, h, dest);
+    /* no page for a file: cairo 1.16 refuses one in a tagged PDF (pdfboxes sets it) */
+    char *attributes = g_strdup_printf(link->file ? "rect=[%s %s %s %s] file=%s"
+                                                  : "rect=[%s %s %s %s] dest=%s", x, y, w, h, dest);
     cairo_tag_begin(cr, CAIRO_TAG_LINK, attributes);
     cairo_tag_end(cr, CAIRO_TAG_LINK);
     g_free(attributes);

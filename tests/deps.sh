@@ -2,9 +2,14 @@
 # deps.sh check|install PACKAGE... — galley's Debian packages.
 # check: exit 1 with the exact apt-get line when any is missing.
 # install: as root, install the missing ones; otherwise print the line and fail.
+# Packages only some tests use (they skip, saying so, without them) are
+# installed with the others but never required: GNU parallel (archive.sh).
+TEST_ONLY="parallel"
 mode=$1; shift
 missing=""
-for p in "$@"; do
+packages="$*"
+[ "$mode" = install ] && packages="$packages $TEST_ONLY"
+for p in $packages; do
   status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null)
   case "$status" in
     *"install ok installed"*) ;;

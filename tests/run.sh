@@ -48,6 +48,7 @@ run_suite install sh tests/install.sh
 run_suite edition sh tests/edition.sh
 run_suite corpus sh tests/corpus.sh
 run_suite typography sh tests/typography.sh
+run_suite archive sh tests/archive.sh
 
 if [ "$total_skipped" -gt 0 ]; then
   echo "$total_passed passed, $total_failed failed, $total_skipped skipped"
