@@ -155,17 +155,25 @@ static char *edition_text(const char *layout_file)
 {
   return g_strdup_printf(
     "# edition.yaml: what goes in this edition. Paths are relative to this file.\n"
+    "# README, \"Editions\": page kinds, slots, sections, jumps, ads.\n"
     "publication: My Paper\n"
     "date: 2026-01-01\n"
     "layout: %s\n"
-    "articles:\n"
-    "  - articles/first-story.md\n"
+    "\n"
+    "# Stories for `auto` slots, placed by priority, the lead in the biggest slot.\n"
+    "stories:\n"
+    "  - articles/*.md\n"
+    "\n"
+    "pages:\n"
+    "  - kind: front\n"
     "\n"
     "# Build it:\n"
-    "#   galley build --layout %s -o edition.pdf articles/*.md\n"
+    "#   galley build -o edition.pdf edition.yaml\n"
+    "# Or set the articles one after another, without pages planned:\n"
+    "#   galley build --layout %s -o stories.pdf articles/*.md\n"
     "# Look at it in the terminal:\n"
-    "#   galley preview --term --layout %s articles/*.md\n",
-    layout_file, layout_file, layout_file);
+    "#   galley preview --term edition.yaml\n",
+    layout_file, layout_file);
 }
 
 static gboolean write_text(const char *path, const char *text)
@@ -263,8 +271,8 @@ int cli_new_run(const Options *options)
   if (ok && !options->quiet) {
     char *layout_name = g_path_get_basename(layout_path);
     printf("Made %s: edition.yaml, %s and articles/first-story.md. Build it:\n"
-           "  cd %s && galley build --layout %s -o edition.pdf articles/*.md\n",
-           dir, layout_name, dir, layout_name);
+           "  cd %s && galley build -o edition.pdf edition.yaml\n",
+           dir, layout_name, dir);
     g_free(layout_name);
   }
   g_free(layout_path);

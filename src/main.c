@@ -154,7 +154,7 @@ static const Command commands[] = {
     "  galley archive -o archive/ articles/*.md\n"
     "  galley archive --plan -o archive/ articles/*.md | parallel" },
   { "new", "make a folder for an edition that builds at once", cli_new_run, new_tables,
-    "  galley new my-paper && cd my-paper && galley build --layout tabloid.yaml -o edition.pdf articles/*.md" },
+    "  galley new my-paper && cd my-paper && galley build -o edition.pdf edition.yaml" },
 };
 
 static void print_usage(FILE *out)

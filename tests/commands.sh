@@ -52,8 +52,9 @@ expect_error "layouts names a bad file's error" 2 "no/such.yaml: cannot read the
 # ---- new ---------------------------------------------------------------------------------------
 check "new DIR" sh -c "cd '$TMP' && $GALLEY new paper > new.txt"
 check "... edition.yaml, a layout, an article" sh -c "test -s '$TMP/paper/edition.yaml' && test -s '$TMP/paper/tabloid.yaml' && test -s '$TMP/paper/articles/first-story.md'"
-check "... says how to build it" grep -q 'galley build --layout tabloid.yaml -o edition.pdf articles/\*.md' "$TMP/new.txt"
-check "... which builds at once" sh -c "cd '$TMP/paper' && $GALLEY build -q --layout tabloid.yaml -o edition.pdf articles/*.md && test -s edition.pdf"
+check "... says how to build it" grep -q 'galley build -o edition.pdf edition.yaml' "$TMP/new.txt"
+check "... whose edition builds at once" sh -c "cd '$TMP/paper' && $GALLEY build -q -o edition.pdf edition.yaml && test -s edition.pdf"
+check "... and its articles as a continuous run" sh -c "cd '$TMP/paper' && $GALLEY build -q --layout tabloid.yaml -o run.pdf articles/*.md && test -s run.pdf"
 check "... and proofs without errors" sh -c "cd '$TMP/paper' && $GALLEY check -q --layout tabloid.yaml articles/*.md > /dev/null"
 check "new --layout newsletter-a4" sh -c "cd '$TMP' && $GALLEY new -q --layout newsletter-a4 letter && test -s letter/newsletter-a4.yaml"
 expect_error "new refuses a folder in use" 2 "already exists and is not empty; choose a new folder" -- $GALLEY new "$TMP/paper"

@@ -23,7 +23,7 @@ check "installed galley lists its layouts from another folder" sh -c "'$root/bin
 check "... builds with a shipped layout by name" "$root/bin/galley" build -q --layout broadsheet -o edition.pdf story.md
 check "... a PDF" sh -c "head -c 5 edition.pdf | grep -q '%PDF-'"
 check "... sees galley's fonts" sh -c "'$root/bin/galley' fonts | grep -q '^TeX Gyre Schola '"
-check "... scaffolds a folder that builds at once" sh -c "'$root/bin/galley' new -q paper && cd paper && '$root/bin/galley' build -q --layout tabloid.yaml -o edition.pdf articles/*.md && test -s edition.pdf"
+check "... scaffolds a folder that builds at once" sh -c "'$root/bin/galley' new -q paper && cd paper && '$root/bin/galley' build -q -o edition.pdf edition.yaml && test -s edition.pdf"
 if command -v man >/dev/null 2>&1; then
   check "the man page renders" sh -c "MANWIDTH=80 man -l '$root/share/man/man1/galley.1' 2>/dev/null | grep -q 'galley - lay out newspaper pages'"
 else
