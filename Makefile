@@ -57,9 +57,9 @@ all: galley man
 MAN = build/galley.1
 man: $(MAN)
 
-$(MAN): doc/galley.1.in Makefile
+$(MAN): src/galley.1.in Makefile
 	@mkdir -p build
-	@sed -e 's|@VERSION@|$(VERSION)|g' -e 's|@DATADIR@|$(DATADIR)|g' doc/galley.1.in > $@
+	@sed -e 's|@VERSION@|$(VERSION)|g' -e 's|@DATADIR@|$(DATADIR)|g' src/galley.1.in > $@
 
 galley: $(BIN)
 ifneq ($(SANITIZE),1)
