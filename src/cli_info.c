@@ -2,6 +2,8 @@
  * use, and a folder to start from. */
 #include "cli.h"
 
+#include "pagekind.h"
+
 #include <errno.h>
 #include <string.h>
 
@@ -61,12 +63,19 @@ static char *layout_summary(const Layout *layout)
                          layout->baseline / pt);
 }
 
-/* Page kinds (front, inside...) are listed here once layouts define them;
- * today's layouts set every page the same way, by continuous flow. */
-static const char *page_kinds(const Layout *layout)
+/* The layout's page kinds (front, inside...) for edition files; a layout
+ * without them sets pages by continuous flow only. Caller frees. */
+static char *page_kinds(const Layout *layout)
 {
-  (void)layout;
-  return "continuous flow (no page kinds)";
+  GError *error = NULL;
+  PageKinds *kinds = pagekinds_read(layout, &error);
+  if (!kinds) {   /* why is for the edition that names it */
+    g_clear_error(&error);
+    return g_strdup("none (continuous flow and archives only)");
+  }
+  char *names = pagekinds_names(kinds);
+  pagekinds_free(kinds);
+  return names;
 }
 
 static char **layout_files(const char *data_dir, const Options *options)
@@ -115,7 +124,9 @@ int cli_layouts_run(const Options *options)
     if (g_str_has_suffix(name, ".yaml"))
       name[strlen(name) - 5] = '\0';
     char *summary = layout_summary(layout);
-    printf("%-18s %s\n%-18s page kinds: %s\n", name, summary, "", page_kinds(layout));
+    char *kinds = page_kinds(layout);
+    printf("%-18s %s\n%-18s page kinds: %s\n", name, summary, "", kinds);
+    g_free(kinds);
     if (options->verbose)
       printf("%-18s %s\n", "", files[i]);
     g_free(summary);
