@@ -48,8 +48,8 @@ int cli_check_run(const Options *options)
 {
   Job job = { 0 };
   int status = EXIT_BAD_INPUT;
-  if (cli_job_load(&job, options)) {
-    DisplayList *list = cli_job_compose(&job, options);
+  DisplayList *list = cli_job_load(&job, options) ? cli_job_compose(&job, options) : NULL;
+  if (list) {
     cli_progress(options, "reading the proof");
     ProofReport *report = proof_run(list, job.layout, (Article *const *)job.articles->pdata,
                                     job.articles->len);
@@ -66,8 +66,10 @@ int cli_check_run(const Options *options)
         print_figures(report);
       print_summary(report);
     }
+    /* an edition's overset stories are errors of the proof too */
+    bool overset = cli_edition_status(options, &job) == EXIT_OVERSET;
     status = cli_write_dump(list, options->dump_boxes)
-               ? (report->errors ? EXIT_FINDINGS : EXIT_SUCCESS) : EXIT_BAD_INPUT;
+               ? (report->errors || overset ? EXIT_FINDINGS : EXIT_SUCCESS) : EXIT_BAD_INPUT;
     proof_report_free(report);
     display_list_free(list);
   }

@@ -739,7 +739,9 @@ static void find_photo_problems(Proof *proof)
   }
 }
 
-/* A headline that needed more lines than the layout allows at its smallest size. */
+/* A headline that needed more lines than the layout allows at its smallest
+ * size, counted where it first appears (an edition repeats a story's head
+ * over its continuation as a jump head). */
 static void find_long_headlines(Proof *proof)
 {
   int *lines = g_new0(int, proof->count + 1);
@@ -749,8 +751,9 @@ static void find_long_headlines(Proof *proof)
     if (box->kind != BOX_TEXT || box->style != STYLE_HEADLINE || box->story < 0 ||
         (unsigned)box->story >= proof->count)
       continue;
-    lines[box->story]++;
     first[box->story] = first[box->story] ? first[box->story] : box;
+    if (box->page == first[box->story]->page)
+      lines[box->story]++;
   }
   int max = proof->layout->headline_max_lines;
   for (unsigned s = 0; s < proof->count; s++)
