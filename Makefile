@@ -7,6 +7,10 @@
 #   make bench-quality  galley beside pdflatex and Typst on the bench articles
 #                   (needs ../shared; the peers from ../shared/bench/peers/INSTALL.sh)
 #   make install    PREFIX=/usr/local DESTDIR=
+#   make fuzz       libFuzzer targets (clang) in build/fuzz/; make fuzz-smoke
+#                   runs each from its seeds in tests/fuzz/NAME/ (FUZZ_SECONDS)
+#   make valgrind   unit tests and a corpus subset under valgrind memcheck
+#   make bench-scale  time and peak memory per page at 1x, 4x, 16x the corpus
 
 VERSION := 0.1.0
 PREFIX ?= /usr/local
@@ -46,7 +50,7 @@ BIN = $(BUILD)/galley
 TEST_SRC = $(wildcard tests/unit/*.c)
 TEST_BIN = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all demo deps check unit-tests clean install golden-update bench-quality
+.PHONY: all demo deps check unit-tests clean install golden-update bench-quality fuzz fuzz-smoke valgrind bench-scale
 all: galley
 
 galley: $(BIN)
@@ -109,6 +113,37 @@ bench-quality: galley $(COMPOSER_BENCH)
 
 golden-update: $(BIN)
 	@GALLEY=$(BIN) sh tests/golden.sh update
+
+# ---- robustness: fuzzing, valgrind, scale ---------------------------------------
+# Fuzz targets: tests/fuzz/fuzz_NAME.c each, linked with the engine built by
+# clang with libFuzzer, ASan and UBSan. A new target is a new file there and
+# a seed folder tests/fuzz/NAME/; nothing here changes.
+FUZZ_BUILD = build/fuzz
+FUZZ_CC = clang
+FUZZ_OPT = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_CFLAGS = $(BASE_CFLAGS) $(FUZZ_OPT) $(PKG_CFLAGS) $(CFLAGS)
+FUZZ_OBJ = $(ENGINE_SRC:src/%.c=$(FUZZ_BUILD)/%.o)
+FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_BIN = $(FUZZ_SRC:tests/fuzz/fuzz_%.c=$(FUZZ_BUILD)/fuzz-%)
+FUZZ_SECONDS ?= 30
+
+$(FUZZ_BUILD)/%.o: src/%.c src/*.h | $(BUILD)/deps-ok
+	@mkdir -p $(dir $@)
+	@echo "  CC (fuzz) $<"
+	@$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
+
+$(FUZZ_BUILD)/libgalley.a: $(FUZZ_OBJ)
+	@rm -f $@
+	@ar rcs $@ $^
+
+$(FUZZ_BUILD)/fuzz-%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_BUILD)/libgalley.a
+	@echo "  LD (fuzz) $@"
+	@$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -Isrc -o $@ $< $(FUZZ_BUILD)/libgalley.a $(LDLIBS_ALL)
+
+fuzz: $(FUZZ_BIN)
+
+fuzz-smoke: $(FUZZ_BIN)
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/smoke.sh $(FUZZ_BIN)
 
 install: galley
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)/layouts $(DESTDIR)$(DATADIR)/fonts
