@@ -109,6 +109,13 @@ static bool builder_scalar(Builder *b, struct fy_event *event)
 {
   size_t len = 0;
   const char *text = fy_token_get_text(event->scalar.value, &len);
+  if (text && memchr(text, '\0', len)) {   /* an escape such as "\0": the rest of the value would be lost */
+    const struct fy_mark *mark = fy_event_start_mark(event);
+    diag_set_error(b->error, GALLEY_ERROR_INPUT, b->file,
+                   (mark ? mark->line : 0) + 1 + b->line_offset, mark ? mark->column + 1 : 0,
+                   "a YAML value holds a NUL character (an escape such as \\0); remove it");
+    return false;
+  }
   YamlNode *node = node_new(YAML_SCALAR, fy_event_start_mark(event), b->line_offset);
   node->scalar = g_strndup(text ? text : "", len);
   enum fy_scalar_style style = fy_token_scalar_style(event->scalar.value);
