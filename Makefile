@@ -49,6 +49,10 @@ LIB = $(BUILD)/libgalley.a
 BIN = $(BUILD)/galley
 TEST_SRC = $(wildcard tests/unit/*.c)
 TEST_BIN = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+# Each fuzz target also builds without libFuzzer, to replay its seeds and
+# regression inputs in `make check`.
+REPLAY_BIN = $(wildcard tests/fuzz/fuzz_*.c)
+REPLAY_BIN := $(REPLAY_BIN:tests/fuzz/fuzz_%.c=$(BUILD)/tests/replay-%)
 
 .PHONY: all demo deps check unit-tests clean install golden-update bench-quality fuzz fuzz-smoke valgrind bench-scale
 all: galley
@@ -76,6 +80,11 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(LIB)
 	@echo "  CC $<"
 	@$(CC) $(CFLAGS_ALL) -Isrc -o $@ $< $(LIB) $(LDLIBS_ALL)
 
+$(BUILD)/tests/replay-%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(LIB)
+	@mkdir -p $(dir $@)
+	@echo "  CC $<"
+	@$(CC) $(CFLAGS_ALL) -DFUZZ_NAME='"$*"' -Isrc -o $@ $< tests/fuzz/replay.c $(LIB) $(LDLIBS_ALL)
+
 # Fails early, with the exact install line, when a package is missing.
 $(BUILD)/deps-ok:
 	@sh tests/deps.sh check $(PACKAGES)
@@ -90,7 +99,7 @@ demo: deps galley
 	./galley preview --layout layouts/tabloid.yaml --dpi 100 --pages 1 -o out/oligo-news-page-%d.png samples/oligo-news/*.md
 	@echo "demo: out/oligo-news.pdf and out/oligo-news-page-1.png"
 
-unit-tests: $(TEST_BIN)
+unit-tests: $(TEST_BIN) $(REPLAY_BIN)
 
 # The sanitizer build stops at the first error and reports leaks, except
 # those tests/lsan.supp lists (memory libraries keep for the process).
@@ -98,7 +107,7 @@ SANITIZER_ENV = ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0 \
   LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
   UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 
-check: $(BIN) $(TEST_BIN)
+check: $(BIN) $(TEST_BIN) $(REPLAY_BIN)
 	@$(SANITIZER_ENV) GALLEY=$(BIN) BUILD=$(BUILD) sh tests/run.sh $(TEST_BIN)
 
 # Not part of check: it needs ../shared and, for the comparison, the peers.

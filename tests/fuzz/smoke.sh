@@ -18,13 +18,15 @@ for binary in "$@"; do
   scratch=$(mktemp -d)
   crashes=build/fuzz/crashes/$name
   mkdir -p "$crashes"
+  regressions=
+  [ -d "tests/fuzz/regressions/$name" ] && regressions=tests/fuzz/regressions/$name
   dict=
   [ -f "tests/fuzz/$name.dict" ] && dict=-dict=tests/fuzz/$name.dict
   ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0 \
   LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp:print_suppressions=0 \
   UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
     "$binary" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 -max_len=8192 \
-      -print_final_stats=1 -artifact_prefix="$crashes/" $dict "$scratch" "$seeds" \
+      -print_final_stats=1 -artifact_prefix="$crashes/" $dict "$scratch" "$seeds" $regressions \
       >"$scratch.log" 2>&1
   result=$?
   runs=$(sed -nE 's/^stat::number_of_executed_units: *([0-9]+)/\1/p' "$scratch.log")
