@@ -21,7 +21,7 @@ PACKAGES = build-essential pkg-config libglib2.0-dev libpango1.0-dev libcairo2-d
   libfontconfig-dev libfyaml-dev libmd4c-dev libgdk-pixbuf-2.0-dev libhyphen-dev \
   hyphen-en-us hyphen-de hyphen-fr hyphen-es \
   fonts-texgyre fonts-dejavu-core fonts-noto-core fonts-noto-cjk \
-  poppler-utils python3 libqpdf-dev qpdf ghostscript
+  poppler-utils python3 libqpdf-dev qpdf ghostscript valgrind clang libclang-rt-14-dev
 
 PKGS = pangocairo pangoft2 harfbuzz fontconfig libfyaml md4c gdk-pixbuf-2.0 glib-2.0 libqpdf
 
@@ -153,6 +153,12 @@ fuzz: $(FUZZ_BIN)
 
 fuzz-smoke: $(FUZZ_BIN)
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/smoke.sh $(FUZZ_BIN)
+
+# memcheck over the -O2 build (no sanitizers: valgrind cannot run beside them).
+valgrind:
+	@$(MAKE) --no-print-directory SANITIZE= galley unit-tests
+	@GALLEY=build/release/galley sh tests/valgrind.sh $(TEST_SRC:tests/unit/%.c=build/release/tests/%) \
+	  $(REPLAY_BIN:$(BUILD)/%=build/release/%)
 
 install: galley
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)/layouts $(DESTDIR)$(DATADIR)/fonts
