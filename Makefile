@@ -21,7 +21,9 @@ PACKAGES = build-essential pkg-config libglib2.0-dev libpango1.0-dev libcairo2-d
   libfontconfig-dev libfyaml-dev libmd4c-dev libgdk-pixbuf-2.0-dev libhyphen-dev \
   hyphen-en-us hyphen-de hyphen-fr hyphen-es \
   fonts-texgyre fonts-dejavu-core fonts-noto-core fonts-noto-cjk \
-  poppler-utils python3 libqpdf-dev qpdf ghostscript valgrind clang libclang-rt-14-dev
+  poppler-utils python3 libqpdf-dev qpdf ghostscript
+# Only for make fuzz, fuzz-smoke and valgrind (make deps installs them too).
+ROBUSTNESS_PACKAGES = valgrind clang libclang-rt-14-dev
 
 PKGS = pangocairo pangoft2 harfbuzz fontconfig libfyaml md4c gdk-pixbuf-2.0 glib-2.0 libqpdf
 
@@ -54,7 +56,7 @@ TEST_BIN = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 REPLAY_BIN = $(wildcard tests/fuzz/fuzz_*.c)
 REPLAY_BIN := $(REPLAY_BIN:tests/fuzz/fuzz_%.c=$(BUILD)/tests/replay-%)
 
-.PHONY: all demo deps check unit-tests clean install golden-update bench-quality fuzz fuzz-smoke valgrind bench-scale
+.PHONY: all demo demo-deps deps check unit-tests clean install golden-update bench-quality fuzz fuzz-smoke valgrind bench-scale
 all: galley
 
 galley: $(BIN)
@@ -91,9 +93,13 @@ $(BUILD)/deps-ok:
 	@mkdir -p $(BUILD) && touch $@
 
 deps:
+	@sh tests/deps.sh install $(PACKAGES) $(ROBUSTNESS_PACKAGES)
+
+# The demo needs only what galley needs, not the fuzzing and valgrind tools.
+demo-deps:
 	@sh tests/deps.sh install $(PACKAGES)
 
-demo: deps galley
+demo: demo-deps galley
 	@mkdir -p out
 	./galley build -v --layout layouts/tabloid.yaml -o out/oligo-news.pdf --dump-boxes out/oligo-news.json samples/oligo-news/*.md
 	./galley preview --layout layouts/tabloid.yaml --dpi 100 --pages 1 -o out/oligo-news-page-%d.png samples/oligo-news/*.md
@@ -136,7 +142,11 @@ FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
 FUZZ_BIN = $(FUZZ_SRC:tests/fuzz/fuzz_%.c=$(FUZZ_BUILD)/fuzz-%)
 FUZZ_SECONDS ?= 30
 
-$(FUZZ_BUILD)/%.o: src/%.c src/*.h | $(BUILD)/deps-ok
+$(FUZZ_BUILD)/deps-ok:
+	@sh tests/deps.sh check $(PACKAGES) $(ROBUSTNESS_PACKAGES)
+	@mkdir -p $(FUZZ_BUILD) && touch $@
+
+$(FUZZ_BUILD)/%.o: src/%.c src/*.h | $(FUZZ_BUILD)/deps-ok
 	@mkdir -p $(dir $@)
 	@echo "  CC (fuzz) $<"
 	@$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
@@ -156,6 +166,7 @@ fuzz-smoke: $(FUZZ_BIN)
 
 # memcheck over the -O2 build (no sanitizers: valgrind cannot run beside them).
 valgrind:
+	@sh tests/deps.sh check $(ROBUSTNESS_PACKAGES)
 	@$(MAKE) --no-print-directory SANITIZE= galley unit-tests
 	@GALLEY=build/release/galley sh tests/valgrind.sh $(TEST_SRC:tests/unit/%.c=build/release/tests/%) \
 	  $(REPLAY_BIN:$(BUILD)/%=build/release/%)
