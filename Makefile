@@ -164,6 +164,10 @@ fuzz: $(FUZZ_BIN)
 fuzz-smoke: $(FUZZ_BIN)
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/smoke.sh $(FUZZ_BIN)
 
+# Time and peak memory per page at 1x, 4x and 16x the corpus (minutes).
+bench-scale: galley
+	@GALLEY=./galley nice -n 10 sh tests/bench-scale.sh
+
 # memcheck over the -O2 build (no sanitizers: valgrind cannot run beside them).
 valgrind:
 	@sh tests/deps.sh check $(ROBUSTNESS_PACKAGES)
