@@ -174,6 +174,13 @@ refused "3 000 nested mappings" "YAML nested deeper than 32 levels" "$TMP/deep-b
 refused "100 000 nested mappings in a layout" "deep.yaml:2:129: YAML nested deeper than 32 levels" "$TMP/rtl.md" "$TMP/deep.yaml"
 refused "200 000 values in the front matter" "wide.md: more than 100000 YAML nodes; this is not a galley file" "$TMP/wide.md"
 
+# ---- endless and oversized files: read no further than the 64 MB limit --------------
+if [ -c /dev/zero ]; then
+  refused "/dev/zero as an article" "/dev/zero: the article is larger than 67108864 bytes, galley's limit for one file; split it" /dev/zero
+  refused "/dev/zero as a layout" "/dev/zero: the layout is larger than 67108864 bytes" "$TMP/rtl.md" /dev/zero
+  expect_error "/dev/zero as plain text" 2 "/dev/zero: the text is larger than 67108864 bytes" -- timeout 60 $GALLEY import /dev/zero
+fi
+
 # ---- encodings ------------------------------------------------------------------------
 for case in "overlong:0xC0" "surrogate:0xED" "five-byte:0xF8" "truncated:0xE2" "beyond-unicode:0xF4"; do
   kind=${case%%:*}; byte=${case#*:}
