@@ -201,6 +201,11 @@ static gboolean job_load(Job *job, const Options *options)
     g_error_free(error);
   }
   gboolean articles_ok = read_articles(job, options);
+  if (articles_ok && !compose_check_size((Article *const *)job->articles->pdata, job->articles->len, &error)) {
+    print_error(error);
+    g_clear_error(&error);
+    articles_ok = FALSE;
+  }
   return job->layout && job->fonts && articles_ok;
 }
 

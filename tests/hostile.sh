@@ -181,6 +181,10 @@ if [ -c /dev/zero ]; then
   expect_error "/dev/zero as plain text" 2 "/dev/zero: the text is larger than 67108864 bytes" -- timeout 60 $GALLEY import /dev/zero
 fi
 
+big=$TMP/ten-megabytes.md
+expect_error "7 x 10 MB of text in one run" 2 "ten-megabytes.md: with this article the run holds more than 67108864 bytes of text, galley's limit for one run" -- \
+  timeout 120 $GALLEY build -q -o "$TMP/out.pdf" "$big" "$big" "$big" "$big" "$big" "$big" "$big"
+
 # ---- encodings ------------------------------------------------------------------------
 for case in "overlong:0xC0" "surrogate:0xED" "five-byte:0xF8" "truncated:0xE2" "beyond-unicode:0xF4"; do
   kind=${case%%:*}; byte=${case#*:}
