@@ -163,7 +163,7 @@ refused() {
   rm -f "$TMP/out.pdf"
   expect_error "$name" 2 "$message" -- $MEASURE timeout 60 $GALLEY build -q --layout "$layout" -o "$TMP/out.pdf" "$article"
   check "$name: no output" test ! -e "$TMP/out.pdf"
-  read -r seconds peak_kb < "$TMP/measured"
+  read -r seconds peak_kb _ < "$TMP/measured"
   check "$name: refused within 10 s (took $seconds s)" python3 -c "import sys; sys.exit(not $seconds < 10)"
   check "$name: refused within 1 GB (took $((peak_kb / 1024)) MB)" test "$peak_kb" -lt 1048576
 }
@@ -210,7 +210,7 @@ photo() {   # photo NAME FILE MESSAGE: builds, warns with MESSAGE, draws a place
   check "$name: warning" grep -qF "photo-$file.md:3: $TMP/$file: $message" "$TMP/stderr"
   check "$name: says what is printed instead" grep -qF "; a grey placeholder is printed instead" "$TMP/stderr"
   check "$name: a placeholder" grep -q '"kind": *"placeholder"' "$TMP/boxes.json"
-  read -r seconds peak_kb < "$TMP/measured"
+  read -r seconds peak_kb _ < "$TMP/measured"
   check "$name: within 10 s and 1 GB" test "$peak_kb" -lt 1048576 -a "${seconds%.*}" -lt 10
 }
 $GALLEY build -q -o "$TMP/out.pdf" --dump-boxes "$TMP/boxes.json" "$TMP/photo-good.png.md"
