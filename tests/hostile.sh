@@ -73,6 +73,13 @@ with open(f"{tmp}/deep-block.md", "w") as f:
     f.write("---\nheadline: H\nx:\n" + "".join("  " * i + f"k{i}:\n" for i in range(1, 3000)) + "---\n\nText.\n")
 with open(f"{tmp}/deep.yaml", "w") as f:
     f.write("styles:\n  body: " + "{a: " * 100000 + "1" + "}" * 100000 + "\n")
+with open(f"{tmp}/nested-lists.md", "w") as f:   # items past the 16th level were dropped
+    f.write("---\nheadline: H\n---\n\n" + "".join("  " * i + f"- item {i}\n" for i in range(300)))
+with open(f"{tmp}/one-line-lists.md", "w") as f:
+    f.write("---\nheadline: H\n---\n\n" + "- " * 3000 + "x\n")
+article("nested-quotes", ["deep quote"])
+with open(f"{tmp}/nested-quotes.md", "w") as f:
+    f.write("---\nheadline: H\n---\n\n" + ">" * 5000 + " deep quote\n")
 with open(f"{tmp}/wide.md", "w") as f:   # more nodes than any front matter has
     f.write("---\nheadline: H\nx: [" + ",".join(["1"] * 200000) + "]\n---\n\nText.\n")
 
@@ -172,6 +179,9 @@ refused "billion laughs in a layout" "laughs.yaml:2:8: YAML aliases (*name) are 
 refused "1 000 000 nested flow sequences" "deep-flow.md:3:35: YAML nested deeper than 32 levels; flatten the document" "$TMP/deep-flow.md"
 refused "3 000 nested mappings" "YAML nested deeper than 32 levels" "$TMP/deep-block.md"
 refused "100 000 nested mappings in a layout" "deep.yaml:2:129: YAML nested deeper than 32 levels" "$TMP/rtl.md" "$TMP/deep.yaml"
+refused "300 nested list items" "nested-lists.md:4: the body nests lists or quotes more than 16 deep; flatten it" "$TMP/nested-lists.md"
+refused "3 000 lists opened on one line" "one-line-lists.md:4: the body nests lists or quotes more than 16 deep" "$TMP/one-line-lists.md"
+builds "5 000 nested block quotes" "$TMP/nested-quotes.md" "$TMP/nested-quotes.expected" quote
 refused "200 000 values in the front matter" "wide.md: more than 100000 YAML nodes; this is not a galley file" "$TMP/wide.md"
 
 # ---- endless and oversized files: read no further than the 64 MB limit --------------
