@@ -4,7 +4,10 @@
  * The input's length picks one of the shipped layouts. Checked: every box
  * is on a page and inside it, the dump is written, and no text is lost:
  * the body lines hold every character of the dateline and the paragraphs,
- * in order (as tests/unit/test_compose.c checks for the samples). */
+ * in order (as tests/unit/test_compose.c checks for the samples), and the
+ * lines of crossheads, quotes, lists, code and tables hold every character
+ * of those blocks, markers included (compared as sorted characters: a
+ * table's cells are placed side by side). */
 #include <string.h>
 
 #include "article.h"
@@ -94,6 +97,66 @@ static void check_body_text_kept(const Article *article, const DisplayList *list
   g_string_free(placed, TRUE);
 }
 
+static gint compare_unichars(gconstpointer a, gconstpointer b)
+{
+  gunichar x = *(const gunichar *)a, y = *(const gunichar *)b;
+  return x < y ? -1 : x > y;
+}
+
+/* The visible characters of text, sorted, as a string. */
+static char *sorted_visible(const char *text)
+{
+  GString *visible = g_string_new(NULL);
+  append_visible(visible, text);
+  glong count = 0;
+  gunichar *chars = g_utf8_to_ucs4_fast(visible->str, -1, &count);
+  qsort(chars, (size_t)count, sizeof *chars, compare_unichars);
+  char *sorted = g_ucs4_to_utf8(chars, count, NULL, NULL, NULL);
+  g_free(chars);
+  g_string_free(visible, TRUE);
+  return sorted;
+}
+
+static void append_block_text(GString *out, const Block *block)
+{
+  if (block->marker)
+    g_string_append(out, block->marker);
+  if (block->kind != BLOCK_TABLE) {
+    g_string_append(out, block->content.text->str);
+    return;
+  }
+  for (unsigned c = 0; c < block->table_cells->len; c++)
+    g_string_append(out, ((const RichText *)g_ptr_array_index(block->table_cells, c))->text->str);
+}
+
+static void check_other_blocks_kept(const Article *article, const DisplayList *list)
+{
+  GString *source = g_string_new(NULL), *placed = g_string_new(NULL);
+  for (unsigned i = 0; i < article->blocks->len; i++) {
+    const Block *block = g_ptr_array_index(article->blocks, i);
+    if (block->kind != BLOCK_PARAGRAPH && block->kind != BLOCK_RULE)
+      append_block_text(source, block);
+  }
+  for (unsigned i = 0; i < display_list_box_count(list); i++) {
+    const Box *box = display_list_box(list, i);
+    if (box->kind == BOX_TEXT && box->story == 0 &&
+        (box->style == STYLE_CROSSHEAD || box->style == STYLE_QUOTE ||
+         box->style == STYLE_LIST || box->style == STYLE_TABLE)) {
+      char *text = display_list_box_text(box);
+      g_string_append(placed, text);
+      g_free(text);
+    }
+  }
+  char *expected = sorted_visible(source->str), *got = sorted_visible(placed->str);
+  if (strcmp(expected, got) != 0)
+    fprintf(stderr, "fuzz: other blocks\n  expected: %s\n  placed:   %s\n", expected, got);
+  FUZZ_ASSERT(strcmp(expected, got) == 0, "text of a crosshead, quote, list, code or table lost or added");
+  g_free(expected);
+  g_free(got);
+  g_string_free(source, TRUE);
+  g_string_free(placed, TRUE);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
   GError *error = NULL;
@@ -106,6 +169,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
   DisplayList *list = compose_continuous(layouts[size % LAYOUT_COUNT], fonts, &article, 1, log);
   check_boxes(list);
   check_body_text_kept(article, list);
+  check_other_blocks_kept(article, list);
   display_list_free(list);
   diag_log_free(log);
   article_free(article);
