@@ -69,6 +69,10 @@ with open(f"{tmp}/laughs.yaml", "w") as f:
     f.write(laughs())
 with open(f"{tmp}/deep-flow.md", "w") as f:
     f.write("---\nheadline: H\nx: " + "[" * 1000000 + "]" * 1000000 + "\n---\n\nText.\n")
+brackets = "[" * 40 + "{" * 40
+article("quoted-brackets", ["Text."], headline=f"'{brackets} it''s quoted' # and {brackets}")
+with open(f"{tmp}/quoted-brackets.headline", "w") as f:
+    f.write(f"{brackets} it's quoted")
 with open(f"{tmp}/deep-block.md", "w") as f:
     f.write("---\nheadline: H\nx:\n" + "".join("  " * i + f"k{i}:\n" for i in range(1, 3000)) + "---\n\nText.\n")
 with open(f"{tmp}/deep.yaml", "w") as f:
@@ -181,9 +185,10 @@ refused() {
 }
 refused "billion laughs in an article" "laughs.md:4:8: YAML aliases (*name) are not supported; write the value out" "$TMP/laughs.md"
 refused "billion laughs in a layout" "laughs.yaml:2:8: YAML aliases (*name) are not supported" "$TMP/rtl.md" "$TMP/laughs.yaml"
-refused "1 000 000 nested flow sequences" "deep-flow.md:3:35: YAML nested deeper than 32 levels; flatten the document" "$TMP/deep-flow.md"
+refused "1 000 000 nested flow sequences" "deep-flow.md:3:36: YAML nested deeper than 32 levels; flatten the document" "$TMP/deep-flow.md"
+builds "80 brackets in a quoted headline and a comment" "$TMP/quoted-brackets.md" "$TMP/quoted-brackets.headline" headline
 refused "3 000 nested mappings" "YAML nested deeper than 32 levels" "$TMP/deep-block.md"
-refused "100 000 nested mappings in a layout" "deep.yaml:2:129: YAML nested deeper than 32 levels" "$TMP/rtl.md" "$TMP/deep.yaml"
+refused "100 000 nested mappings in a layout" "deep.yaml:2:137: YAML nested deeper than 32 levels" "$TMP/rtl.md" "$TMP/deep.yaml"
 refused "300 nested list items" "nested-lists.md:4: the body nests lists or quotes more than 16 deep; flatten it" "$TMP/nested-lists.md"
 refused "3 000 lists opened on one line" "one-line-lists.md:4: the body nests lists or quotes more than 16 deep" "$TMP/one-line-lists.md"
 builds "5 000 nested block quotes" "$TMP/nested-quotes.md" "$TMP/nested-quotes.expected" quote
