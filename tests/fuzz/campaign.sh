@@ -14,6 +14,6 @@ ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0 \
 LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp:print_suppressions=0 \
 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 exec nice -n 15 "build/fuzz/fuzz-$name" -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
-  -max_total_time="$seconds" -runs="$runs" -timeout=20 -rss_limit_mb=2048 -max_len=8192 \
+  -max_total_time="$seconds" -runs="$runs" -timeout=60 -rss_limit_mb=2048 -max_len=8192 \
   -print_final_stats=1 -artifact_prefix="$crashes/" $dict "$corpus" "tests/fuzz/$name" \
   >"build/fuzz/$name.log" 2>&1

@@ -25,7 +25,7 @@ for binary in "$@"; do
   ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0 \
   LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp:print_suppressions=0 \
   UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
-    "$binary" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 -max_len=8192 \
+    "$binary" -max_total_time="$seconds" -timeout=60 -rss_limit_mb=2048 -max_len=8192 \
       -print_final_stats=1 -artifact_prefix="$crashes/" $dict "$scratch" "$seeds" $regressions \
       >"$scratch.log" 2>&1
   result=$?
