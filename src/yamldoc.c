@@ -197,16 +197,32 @@ static void report_parse_error(const char *report, const char *file, int line_of
   diag_set_error(error, GALLEY_ERROR_INPUT, file, 0, 0, "invalid YAML");
 }
 
-/* Where a quoted scalar may open: at the start of a token. */
-static bool opens_token(const char *text, size_t i)
+/* The last character before i on its line that is not a blank; '\n' when
+ * there is none. */
+static char previous_on_line(const char *text, size_t i)
 {
-  return i == 0 || strchr(" \t\n[{,:-?", text[i - 1]) != NULL;
+  while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t'))
+    i--;
+  return i == 0 ? '\n' : text[i - 1];
+}
+
+/* Whether a bracket or quote at i begins a value rather than sitting inside
+ * a plain scalar ("hou{{{", "it's"): in a flow collection after an
+ * indicator; in block context after a blank that follows a line start,
+ * "key:", "-" or "?". */
+static bool begins_value(const char *text, size_t i, int depth)
+{
+  char before = previous_on_line(text, i);
+  if (depth > 0)
+    return strchr("[{,:\n", before) != NULL;
+  bool blank_before = i == 0 || text[i - 1] == ' ' || text[i - 1] == '\t' || text[i - 1] == '\n';
+  return blank_before && strchr(":-?\n", before) != NULL;
 }
 
 /* libfyaml reads a whole run of nested flow collections ("[[[[...") before
  * it reports the first, holding some 300 bytes for each: a 2 MB line of
- * brackets took 560 MB. Counting the brackets first (outside quotes and
- * comments) refuses such a document at once. */
+ * brackets took 560 MB. Counting them first (outside quotes, comments and
+ * plain scalars) refuses such a document at once. */
 static bool check_flow_depth(const char *text, size_t len, const char *file, int line_offset,
                              GError **error)
 {
@@ -224,9 +240,10 @@ static bool check_flow_depth(const char *text, size_t len, const char *file, int
     } else if (c == '#' && (i == 0 || text[i - 1] == ' ' || text[i - 1] == '\t' || text[i - 1] == '\n')) {
       while (i + 1 < len && text[i + 1] != '\n')
         i++;
-    } else if ((c == '"' || c == '\'') && opens_token(text, i)) {
+    } else if ((c == '"' || c == '\'') && begins_value(text, i, depth)) {
       quote = c;
-    } else if ((c == '[' || c == '{') && ++depth > GALLEY_MAX_YAML_DEPTH) {
+    } else if ((c == '[' || c == '{') && (depth > 0 || begins_value(text, i, depth)) &&
+               ++depth > GALLEY_MAX_YAML_DEPTH) {
       diag_set_error(error, GALLEY_ERROR_LIMIT, file, line + line_offset, col,
                      "YAML nested deeper than %d levels; flatten the document",
                      GALLEY_MAX_YAML_DEPTH);

@@ -73,6 +73,9 @@ brackets = "[" * 40 + "{" * 40
 article("quoted-brackets", ["Text."], headline=f"'{brackets} it''s quoted' # and {brackets}")
 with open(f"{tmp}/quoted-brackets.headline", "w") as f:
     f.write(f"{brackets} it's quoted")
+article("plain-brackets", ["Text."], headline=f"Note{brackets} and [{brackets}")
+with open(f"{tmp}/plain-brackets.headline", "w") as f:
+    f.write(f"Note{brackets} and [{brackets}")
 with open(f"{tmp}/deep-block.md", "w") as f:
     f.write("---\nheadline: H\nx:\n" + "".join("  " * i + f"k{i}:\n" for i in range(1, 3000)) + "---\n\nText.\n")
 with open(f"{tmp}/deep.yaml", "w") as f:
@@ -187,6 +190,7 @@ refused "billion laughs in an article" "laughs.md:4:8: YAML aliases (*name) are 
 refused "billion laughs in a layout" "laughs.yaml:2:8: YAML aliases (*name) are not supported" "$TMP/rtl.md" "$TMP/laughs.yaml"
 refused "1 000 000 nested flow sequences" "deep-flow.md:3:36: YAML nested deeper than 32 levels; flatten the document" "$TMP/deep-flow.md"
 builds "80 brackets in a quoted headline and a comment" "$TMP/quoted-brackets.md" "$TMP/quoted-brackets.headline" headline
+builds "80 brackets inside a plain headline" "$TMP/plain-brackets.md" "$TMP/plain-brackets.headline" headline
 refused "3 000 nested mappings" "YAML nested deeper than 32 levels" "$TMP/deep-block.md"
 refused "100 000 nested mappings in a layout" "deep.yaml:2:137: YAML nested deeper than 32 levels" "$TMP/rtl.md" "$TMP/deep.yaml"
 refused "300 nested list items" "nested-lists.md:4: the body nests lists or quotes more than 16 deep; flatten it" "$TMP/nested-lists.md"
