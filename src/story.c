@@ -41,7 +41,7 @@ static PangoLayout *keep_layout(Builder *b, PangoLayout *layout, int source_line
 {
   g_ptr_array_add(b->story->layouts, layout);
   gunichar missing = typeset_first_unknown_char(layout);
-  if (missing) {
+  if (missing && b->log) {   /* no log: a paragraph set anew, already reported */
     char utf8[8] = { 0 };
     g_unichar_to_utf8(missing, utf8);
     diag_warn(b->log, b->article->path, source_line, 0,
