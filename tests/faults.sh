@@ -85,7 +85,7 @@ expect_error "the output is a folder" 2 "out.pdf.d: cannot open for writing: Is 
 
 # ---- galley's own data ---------------------------------------------------------------
 mkdir -p "$TMP/data/layouts"
-cp layouts/*.yaml "$TMP/data/layouts/"
+cp layouts/* "$TMP/data/layouts/"   # layouts name their house dictionaries beside them
 rm -f "$TMP/out.pdf"
 expect_error "fonts/ folder missing" 2 "fonts/fonts.conf: galley's font configuration is missing; reinstall galley or set GALLEY_DATADIR" -- \
   env GALLEY_DATADIR="$TMP/data" $GALLEY build -o "$TMP/out.pdf" $article
