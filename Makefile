@@ -9,6 +9,10 @@
 #                   (needs ../shared; the peers from ../shared/bench/peers/INSTALL.sh)
 #   make install    PREFIX=/usr/local DESTDIR= : binary, man page, layouts,
 #                   font configuration
+#   make fuzz       libFuzzer targets (clang) in build/fuzz/; make fuzz-smoke
+#                   runs each from its seeds in tests/fuzz/NAME/ (FUZZ_SECONDS)
+#   make valgrind   unit tests and a corpus subset under valgrind memcheck
+#   make bench-scale  time and peak memory per page at 1x, 4x, 16x the corpus
 
 VERSION := 0.1.0
 PREFIX ?= /usr/local
@@ -22,6 +26,8 @@ PACKAGES = build-essential pkg-config libglib2.0-dev libpango1.0-dev libcairo2-d
   hyphen-en-us hyphen-de hyphen-fr hyphen-es \
   fonts-texgyre fonts-dejavu-core fonts-noto-core fonts-noto-cjk \
   poppler-utils python3 libqpdf-dev qpdf ghostscript tmux
+# Only for make fuzz, fuzz-smoke and valgrind (make deps installs them too).
+ROBUSTNESS_PACKAGES = valgrind clang libclang-rt-14-dev
 
 PKGS = pangocairo pangoft2 harfbuzz fontconfig libfyaml md4c gdk-pixbuf-2.0 glib-2.0 libqpdf poppler-glib \
   librsvg-2.0
@@ -50,8 +56,13 @@ LIB = $(BUILD)/libgalley.a
 BIN = $(BUILD)/galley
 TEST_SRC = $(wildcard tests/unit/*.c)
 TEST_BIN = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+# Each fuzz target also builds without libFuzzer, to replay its seeds and
+# regression inputs in `make check`.
+REPLAY_BIN = $(wildcard tests/fuzz/fuzz_*.c)
+REPLAY_BIN := $(REPLAY_BIN:tests/fuzz/fuzz_%.c=$(BUILD)/tests/replay-%)
 
-.PHONY: all demo deps check unit-tests clean install golden-update bench-quality man
+.PHONY: all demo demo-deps deps check unit-tests clean install golden-update bench-quality man \
+  fuzz fuzz-smoke valgrind bench-scale
 all: galley man
 
 MAN = build/galley.1
@@ -84,15 +95,24 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(LIB)
 	@echo "  CC $<"
 	@$(CC) $(CFLAGS_ALL) -Isrc -o $@ $< $(LIB) $(LDLIBS_ALL)
 
+$(BUILD)/tests/replay-%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(LIB)
+	@mkdir -p $(dir $@)
+	@echo "  CC $<"
+	@$(CC) $(CFLAGS_ALL) -DFUZZ_NAME='"$*"' -Isrc -o $@ $< tests/fuzz/replay.c $(LIB) $(LDLIBS_ALL)
+
 # Fails early, with the exact install line, when a package is missing.
 $(BUILD)/deps-ok:
 	@sh tests/deps.sh check $(PACKAGES)
 	@mkdir -p $(BUILD) && touch $@
 
 deps:
+	@sh tests/deps.sh install $(PACKAGES) $(ROBUSTNESS_PACKAGES)
+
+# The demo needs only what galley needs, not the fuzzing and valgrind tools.
+demo-deps:
 	@sh tests/deps.sh install $(PACKAGES)
 
-demo: deps galley
+demo: demo-deps galley
 	@mkdir -p out
 	./galley build -v --layout layouts/tabloid.yaml -o out/oligo-news.pdf --dump-boxes out/oligo-news.json samples/oligo-news/*.md
 	./galley preview --layout layouts/tabloid.yaml --dpi 100 --pages 1 -o out/oligo-news-page-%d.png samples/oligo-news/*.md
@@ -100,7 +120,7 @@ demo: deps galley
 	./galley preview --dpi 100 --pages 1 -o out/edition-front.png samples/oligo-news/edition.yaml
 	@echo "demo: out/oligo-news.pdf, out/oligo-news-page-1.png, out/edition.pdf (8 pages) and out/edition-front.png"
 
-unit-tests: $(TEST_BIN)
+unit-tests: $(TEST_BIN) $(REPLAY_BIN)
 
 # The sanitizer build stops at the first error and reports leaks, except
 # those tests/lsan.supp lists (memory libraries keep for the process).
@@ -108,7 +128,7 @@ SANITIZER_ENV = ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0 \
   LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
   UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 
-check: $(BIN) $(TEST_BIN) $(MAN)
+check: $(BIN) $(TEST_BIN) $(REPLAY_BIN) $(MAN)
 	@$(SANITIZER_ENV) GALLEY=$(BIN) BUILD=$(BUILD) MAN=$(MAN) sh tests/run.sh $(TEST_BIN)
 
 # Not part of check: it needs ../shared and, for the comparison, the peers.
@@ -123,6 +143,54 @@ bench-quality: galley $(COMPOSER_BENCH)
 
 golden-update: $(BIN)
 	@GALLEY=$(BIN) sh tests/golden.sh update
+
+# ---- robustness: fuzzing, valgrind, scale ---------------------------------------
+# Fuzz targets: tests/fuzz/fuzz_NAME.c each, linked with the engine built by
+# clang with libFuzzer, ASan and UBSan. A new target is a new file there and
+# a seed folder tests/fuzz/NAME/; nothing here changes.
+FUZZ_BUILD = build/fuzz
+FUZZ_CC = clang
+# clang warns where gcc does not (an intended "..." MACRO concatenation);
+# -Werror stays gcc's, so a clang-only warning does not stop the fuzzing.
+FUZZ_OPT = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all -Wno-error
+FUZZ_CFLAGS = $(BASE_CFLAGS) $(FUZZ_OPT) $(PKG_CFLAGS) $(CFLAGS)
+FUZZ_OBJ = $(ENGINE_SRC:src/%.c=$(FUZZ_BUILD)/%.o)
+FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_BIN = $(FUZZ_SRC:tests/fuzz/fuzz_%.c=$(FUZZ_BUILD)/fuzz-%)
+FUZZ_SECONDS ?= 30
+
+$(FUZZ_BUILD)/deps-ok:
+	@sh tests/deps.sh check $(PACKAGES) $(ROBUSTNESS_PACKAGES)
+	@mkdir -p $(FUZZ_BUILD) && touch $@
+
+$(FUZZ_BUILD)/%.o: src/%.c src/*.h | $(FUZZ_BUILD)/deps-ok
+	@mkdir -p $(dir $@)
+	@echo "  CC (fuzz) $<"
+	@$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
+
+$(FUZZ_BUILD)/libgalley.a: $(FUZZ_OBJ)
+	@rm -f $@
+	@ar rcs $@ $^
+
+$(FUZZ_BUILD)/fuzz-%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_BUILD)/libgalley.a
+	@echo "  LD (fuzz) $@"
+	@$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -Isrc -o $@ $< $(FUZZ_BUILD)/libgalley.a $(LDLIBS_ALL)
+
+fuzz: $(FUZZ_BIN)
+
+fuzz-smoke: $(FUZZ_BIN)
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/smoke.sh $(FUZZ_BIN)
+
+# Time and peak memory per page at 1x, 4x and 16x the corpus (minutes).
+bench-scale: galley
+	@GALLEY=./galley nice -n 10 sh tests/bench-scale.sh
+
+# memcheck over the -O2 build (no sanitizers: valgrind cannot run beside them).
+valgrind:
+	@sh tests/deps.sh check $(ROBUSTNESS_PACKAGES)
+	@$(MAKE) --no-print-directory SANITIZE= galley unit-tests
+	@GALLEY=build/release/galley sh tests/valgrind.sh $(TEST_SRC:tests/unit/%.c=build/release/tests/%) \
+	  $(REPLAY_BIN:$(BUILD)/%=build/release/%)
 
 # Installs the binary of this build (SANITIZE=1 installs the sanitizer build).
 install: $(BIN) $(MAN)

@@ -276,6 +276,13 @@ gboolean cli_job_load(Job *job, const Options *options)
                g_strv_length(options->inputs) == 1 ? "" : "s");
   load_layout_and_fonts(job, options);
   gboolean articles_ok = read_articles(job, options);
+  GError *error = NULL;
+  if (articles_ok &&
+      !compose_check_size((Article *const *)job->articles->pdata, job->articles->len, &error)) {
+    cli_print_error(error);
+    g_clear_error(&error);
+    articles_ok = FALSE;
+  }
   return job->layout && job->fonts && articles_ok;
 }
 

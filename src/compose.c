@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "flow.h"
+#include "galley_limits.h"
 #include "hyphenate.h"
 #include "story.h"
 #include "typeset.h"
@@ -23,6 +24,37 @@ bool compose_check_fonts(const Layout *layout, Fonts *fonts, GError **error)
                    style_name((StyleId)i), style->family, hint);
     g_free(hint);
     return false;
+  }
+  return true;
+}
+
+static size_t article_text_bytes(const Article *article)
+{
+  size_t bytes = strlen(article->headline);
+  for (unsigned i = 0; i < article->blocks->len; i++) {
+    const Block *block = g_ptr_array_index(article->blocks, i);
+    if (block->kind != BLOCK_TABLE) {
+      bytes += block->content.text->len;
+      continue;
+    }
+    for (unsigned c = 0; c < block->table_cells->len; c++)
+      bytes += ((const RichText *)g_ptr_array_index(block->table_cells, c))->text->len;
+  }
+  return bytes;
+}
+
+bool compose_check_size(Article *const *articles, unsigned count, GError **error)
+{
+  size_t total = 0;
+  for (unsigned i = 0; i < count; i++) {
+    total += article_text_bytes(articles[i]);
+    if (total > GALLEY_MAX_RUN_TEXT_BYTES) {
+      diag_set_error(error, GALLEY_ERROR_LIMIT, articles[i]->path, 0, 0,
+                     "with this article the run holds more than %u bytes of text, galley's "
+                     "limit for one run; build the articles in several runs",
+                     GALLEY_MAX_RUN_TEXT_BYTES);
+      return false;
+    }
   }
   return true;
 }

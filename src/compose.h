@@ -12,6 +12,10 @@
  * layout file, the style's line and the Debian package to install. */
 bool compose_check_fonts(const Layout *layout, Fonts *fonts, GError **error);
 
+/* Refuses a run whose articles hold more than GALLEY_MAX_RUN_TEXT_BYTES of
+ * text in all, naming the article that goes past it. */
+bool compose_check_size(Article *const *articles, unsigned count, GError **error);
+
 /* Sets the articles one after another (continuous flow): those with a
  * priority first, most important first, the rest in the order given, except
  * that a story too big for the space left on a page waits while a later one

@@ -5,8 +5,13 @@
  * repeats through a hash table keyed by the formatted text. */
 #include "diag.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <unistd.h>
+
+#include "galley_limits.h"
 
 G_DEFINE_QUARK(galley-error-quark, galley_error)
 
@@ -57,16 +62,48 @@ const char *diag_file_error_reason(const GError *file_error)
   }
 }
 
-gboolean diag_read_file(const char *path, const char *what, char **data, gsize *len,
-                        GError **error)
+static gboolean read_failed(const char *path, const char *what, int errno_value, GError **error)
 {
-  GError *local = NULL;
-  if (g_file_get_contents(path, data, len, &local))
-    return TRUE;
+  GError *local = g_error_new_literal(G_FILE_ERROR, g_file_error_from_errno(errno_value),
+                                      g_strerror(errno_value));
   diag_set_error(error, GALLEY_ERROR_INPUT, path, 0, 0, "cannot read the %s: %s", what,
                  diag_file_error_reason(local));
   g_error_free(local);
   return FALSE;
+}
+
+/* Reads at most one byte more than the input limit, so that a huge file or
+ * an endless device (/dev/zero) is refused before it exhausts memory. */
+gboolean diag_read_file(const char *path, const char *what, char **data, gsize *len,
+                        GError **error)
+{
+  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
+    return read_failed(path, what, errno, error);
+  GByteArray *bytes = g_byte_array_new();
+  guint8 chunk[65536];
+  ssize_t n = 0;
+  while (bytes->len <= GALLEY_MAX_INPUT_BYTES &&
+         ((n = read(fd, chunk, sizeof chunk)) > 0 || (n < 0 && errno == EINTR)))
+    if (n > 0)
+      g_byte_array_append(bytes, chunk, (guint)n);
+  int read_errno = errno;
+  close(fd);
+  if (n < 0) {
+    g_byte_array_free(bytes, TRUE);
+    return read_failed(path, what, read_errno, error);
+  }
+  if (bytes->len > GALLEY_MAX_INPUT_BYTES) {
+    g_byte_array_free(bytes, TRUE);
+    diag_set_error(error, GALLEY_ERROR_LIMIT, path, 0, 0,
+                   "the %s is larger than %u bytes, galley's limit for one file; split it",
+                   what, GALLEY_MAX_INPUT_BYTES);
+    return FALSE;
+  }
+  *len = bytes->len;
+  g_byte_array_append(bytes, (const guint8 *)"", 1);   /* callers may treat it as a string */
+  *data = (char *)g_byte_array_free(bytes, FALSE);
+  return TRUE;
 }
 
 DiagLog *diag_log_new(void)

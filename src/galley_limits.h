@@ -9,6 +9,11 @@
 /* An article or layout file larger than this is almost certainly not one. */
 #define GALLEY_MAX_INPUT_BYTES (64u * 1024u * 1024u)
 
+/* The text of all the articles of one run: memory grows with the text set
+ * (about 75 bytes per byte of body text, README "Limits"), so this bounds a
+ * run near 5 GB. */
+#define GALLEY_MAX_RUN_TEXT_BYTES (64u * 1024u * 1024u)
+
 /* YAML nesting deeper than this is refused: real layouts nest 3 levels. */
 #define GALLEY_MAX_YAML_DEPTH 32
 

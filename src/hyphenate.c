@@ -1,6 +1,6 @@
 /* hyphenate.c — libhyphen adapter.
  *
- * Dictionaries are loaded once per language and cached. Words are found as
+ * Dictionaries are loaded once per process and shared. Words are found as
  * runs of letters; each candidate is lowercased (the patterns are lowercase)
  * and hyphenated with hnj_hyphen_hyphenate2, whose vector marks a permitted
  * break after byte i with an odd value; a word in the house dictionary
@@ -16,7 +16,7 @@
 
 struct Hyphenator {
   char *dictionary_dir;
-  GHashTable *dictionaries;   /* language -> HyphenDict* (NULL value: none) */
+  GHashTable *dictionaries;   /* language -> HyphenDict* (NULL value: none), borrowed */
   GHashTable *words;          /* "dictionary:house dictionary:word" -> GArray of break offsets */
   HyphenRules rules;
 };
@@ -32,17 +32,30 @@ void hyphenator_set_rules(Hyphenator *h, const HyphenRules *rules)
   g_hash_table_remove_all(h->words);   /* worked out under the old minimums */
 }
 
-static void free_dictionary(gpointer dict)
+/* Dictionaries by path, shared by every Hyphenator of the process and kept
+ * until it ends: loading the German one takes over a second, and a process
+ * that composes or imports many times (galley import of many files, the
+ * tests, the fuzz targets) loads it once. They are read-only once loaded. */
+static GHashTable *loaded_dictionaries;
+G_LOCK_DEFINE_STATIC(loaded_dictionaries);
+
+static HyphenDict *load_shared(const char *path)
 {
-  if (dict)
-    hnj_hyphen_free(dict);
+  G_LOCK(loaded_dictionaries);
+  if (!loaded_dictionaries)
+    loaded_dictionaries = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+  HyphenDict *dict = g_hash_table_lookup(loaded_dictionaries, path);
+  if (!dict && (dict = hnj_hyphen_load(path)) != NULL)
+    g_hash_table_insert(loaded_dictionaries, g_strdup(path), dict);
+  G_UNLOCK(loaded_dictionaries);
+  return dict;
 }
 
 Hyphenator *hyphenator_new(const char *dictionary_dir)
 {
   Hyphenator *h = g_new0(Hyphenator, 1);
   h->dictionary_dir = g_strdup(dictionary_dir ? dictionary_dir : "/usr/share/hyphen");
-  h->dictionaries = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, free_dictionary);
+  h->dictionaries = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
   h->words = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_array_unref);
   hyphenator_default_rules(&h->rules);
   return h;
@@ -79,7 +92,7 @@ static HyphenDict *load_dictionary(const Hyphenator *h, const char *language)
       continue;
     char *path = g_build_filename(h->dictionary_dir, candidates[i], NULL);
     if (g_file_test(path, G_FILE_TEST_IS_REGULAR))
-      dict = hnj_hyphen_load(path);
+      dict = load_shared(path);
     g_free(path);
   }
   g_free(candidates[0]);

@@ -37,6 +37,8 @@ typedef struct {
   bool in_table_head;
   unsigned table_row_cells;
   bool pending_ampersand;     /* an escaped '&' that may begin "#233;" */
+  bool too_deep;              /* nesting past the limit: md4c 0.4.8 does not always
+                                 stop when a callback says so, so we remember */
 } Reader;
 
 static int line_of_pointer(const Reader *r, const char *p)
@@ -149,8 +151,10 @@ static int enter_block(MD_BLOCKTYPE type, void *detail, void *userdata)
   case MD_BLOCK_QUOTE: r->quote_depth++; r->current = NULL; break;
   case MD_BLOCK_UL:
   case MD_BLOCK_OL: {
-    if (r->lists->len >= GALLEY_MAX_BLOCK_DEPTH)
+    if (r->lists->len >= GALLEY_MAX_BLOCK_DEPTH) {
+      r->too_deep = true;
       return 1;
+    }
     ListContext list = { type == MD_BLOCK_OL, 1, '.' };
     if (type == MD_BLOCK_OL) {
       MD_BLOCK_OL_DETAIL *ol = detail;
@@ -420,7 +424,7 @@ bool markdown_read_body(Article *article, const char *body, size_t len,
   int status = md_parse(body, (MD_SIZE)len, &parser, &r);
   g_array_free(r.lists, TRUE);
   g_array_free(r.line_starts, TRUE);
-  if (status != 0) {
+  if (status != 0 || r.too_deep) {
     diag_set_error(error, GALLEY_ERROR_LIMIT, article->path, first_line, 0,
                    "the body nests lists or quotes more than %d deep; flatten it",
                    GALLEY_MAX_BLOCK_DEPTH);

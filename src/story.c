@@ -42,7 +42,7 @@ static PangoLayout *keep_layout(Builder *b, PangoLayout *layout, int source_line
   g_ptr_array_add(b->story->layouts, layout);
   g_object_set_data(G_OBJECT(layout), "galley-source-line", GINT_TO_POINTER(source_line));
   gunichar missing = typeset_first_unknown_char(layout);
-  if (missing) {
+  if (missing && b->log) {   /* no log: a paragraph set anew, already reported */
     char utf8[8] = { 0 };
     g_unichar_to_utf8(missing, utf8);
     diag_warn(b->log, b->article->path, source_line, 0,
@@ -635,7 +635,8 @@ static bool add_dropcap_paragraph(Builder *b, const Block *block, int lines)
   return true;
 }
 
-static void add_paragraph(Builder *b, const Block *block, bool first_in_story)
+/* The dateline runs in at the head of the paragraph that carries it. */
+static void add_paragraph(Builder *b, const Block *block, bool first_in_story, bool with_dateline)
 {
   if (first_in_story && dropcap_lines(b) > 1 && add_dropcap_paragraph(b, block, dropcap_lines(b)))
     return;
@@ -651,7 +652,7 @@ static void add_paragraph(Builder *b, const Block *block, bool first_in_story)
     TypesetRequest request = { .style = STYLE_BODY, .width = b->column_width,
                                .language = b->article->language,
                                .indent_first_line = start == 0 && b->next_paragraph_indented,
-                               .lead_in = start == 0 && first_in_story ? b->article->dateline : NULL };
+                               .lead_in = start == 0 && with_dateline ? b->article->dateline : NULL };
     StoryParagraph *para = g_new0(StoryParagraph, 1);
     para->after_crosshead = b->after_crosshead;
     GArray *lines = set_marked_lines(b, &request, &piece, &para->text, &para->points,
@@ -848,13 +849,33 @@ static void add_table(Builder *b, const Block *table)
   b->next_paragraph_indented = false;
 }
 
+static bool has_paragraph(const GPtrArray *blocks)
+{
+  for (unsigned i = 0; i < blocks->len; i++)
+    if (((const Block *)g_ptr_array_index(blocks, i))->kind == BLOCK_PARAGRAPH)
+      return true;
+  return false;
+}
+
+/* The dateline runs in before the first paragraph, wherever that comes; a
+ * body without paragraphs opens with one holding the dateline alone. */
 static void build_body(Builder *b)
 {
   const GPtrArray *blocks = b->article->blocks;
+  bool dateline_pending = b->article->dateline && *b->article->dateline;
+  if (dateline_pending && !has_paragraph(blocks)) {
+    Block *alone = block_new(BLOCK_PARAGRAPH, b->article->body_first_line);
+    add_paragraph(b, alone, false, true);
+    block_free(alone);
+    dateline_pending = false;
+  }
   for (unsigned i = 0; i < blocks->len; i++) {
     const Block *block = g_ptr_array_index(blocks, i);
     switch (block->kind) {
-    case BLOCK_PARAGRAPH: add_paragraph(b, block, i == 0); break;
+    case BLOCK_PARAGRAPH:
+      add_paragraph(b, block, i == 0, dateline_pending);
+      dateline_pending = false;
+      break;
     case BLOCK_CROSSHEAD: add_crosshead(b, block); break;
     case BLOCK_QUOTE: add_inset_block(b, block, STYLE_QUOTE); break;
     case BLOCK_LIST_ITEM: add_inset_block(b, block, STYLE_LIST); break;

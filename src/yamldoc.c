@@ -109,6 +109,13 @@ static bool builder_scalar(Builder *b, struct fy_event *event)
 {
   size_t len = 0;
   const char *text = fy_token_get_text(event->scalar.value, &len);
+  if (text && memchr(text, '\0', len)) {   /* an escape such as "\0": the rest of the value would be lost */
+    const struct fy_mark *mark = fy_event_start_mark(event);
+    diag_set_error(b->error, GALLEY_ERROR_INPUT, b->file,
+                   (mark ? mark->line : 0) + 1 + b->line_offset, mark ? mark->column + 1 : 0,
+                   "a YAML value holds a NUL character (an escape such as \\0); remove it");
+    return false;
+  }
   YamlNode *node = node_new(YAML_SCALAR, fy_event_start_mark(event), b->line_offset);
   node->scalar = g_strndup(text ? text : "", len);
   enum fy_scalar_style style = fy_token_scalar_style(event->scalar.value);
@@ -190,9 +197,69 @@ static void report_parse_error(const char *report, const char *file, int line_of
   diag_set_error(error, GALLEY_ERROR_INPUT, file, 0, 0, "invalid YAML");
 }
 
+/* The last character before i on its line that is not a blank; '\n' when
+ * there is none. */
+static char previous_on_line(const char *text, size_t i)
+{
+  while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t'))
+    i--;
+  return i == 0 ? '\n' : text[i - 1];
+}
+
+/* Whether a bracket or quote at i begins a value rather than sitting inside
+ * a plain scalar ("hou{{{", "it's"): in a flow collection after an
+ * indicator; in block context after a blank that follows a line start,
+ * "key:", "-" or "?". */
+static bool begins_value(const char *text, size_t i, int depth)
+{
+  char before = previous_on_line(text, i);
+  if (depth > 0)
+    return strchr("[{,:\n", before) != NULL;
+  bool blank_before = i == 0 || text[i - 1] == ' ' || text[i - 1] == '\t' || text[i - 1] == '\n';
+  return blank_before && strchr(":-?\n", before) != NULL;
+}
+
+/* libfyaml reads a whole run of nested flow collections ("[[[[...") before
+ * it reports the first, holding some 300 bytes for each: a 2 MB line of
+ * brackets took 560 MB. Counting them first (outside quotes, comments and
+ * plain scalars) refuses such a document at once. */
+static bool check_flow_depth(const char *text, size_t len, const char *file, int line_offset,
+                             GError **error)
+{
+  int depth = 0, line = 1, col = 0;
+  char quote = 0;
+  for (size_t i = 0; i < len; i++) {
+    char c = text[i];
+    col = c == '\n' ? 0 : col + 1;
+    line += c == '\n';
+    if (quote) {
+      if (quote == '"' && c == '\\' && i + 1 < len && text[i + 1] != '\n')
+        i++, col++;
+      else if (c == quote)
+        quote = 0;
+    } else if (c == '#' && (i == 0 || text[i - 1] == ' ' || text[i - 1] == '\t' || text[i - 1] == '\n')) {
+      while (i + 1 < len && text[i + 1] != '\n')
+        i++;
+    } else if ((c == '"' || c == '\'') && begins_value(text, i, depth)) {
+      quote = c;
+    } else if ((c == '[' || c == '{') && (depth > 0 || begins_value(text, i, depth)) &&
+               ++depth > GALLEY_MAX_YAML_DEPTH) {
+      diag_set_error(error, GALLEY_ERROR_LIMIT, file, line + line_offset, col,
+                     "YAML nested deeper than %d levels; flatten the document",
+                     GALLEY_MAX_YAML_DEPTH);
+      return false;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      depth--;
+    }
+  }
+  return true;
+}
+
 YamlNode *yamldoc_parse(const char *text, size_t len, const char *file,
                         int line_offset, GError **error)
 {
+  if (!check_flow_depth(text, len, file, line_offset, error))
+    return NULL;
   GString *diagnostic = g_string_new(NULL);
   struct fy_diag *diag = capturing_diag_new(diagnostic);
   struct fy_parse_cfg cfg = { .flags = FYPCF_QUIET, .diag = diag };

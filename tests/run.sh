@@ -37,6 +37,12 @@ run_suite() {   # run_suite NAME COMMAND...
 for binary in "$@"; do
   run_suite "$(basename "$binary")" "$binary"
 done
+# Fuzz targets replayed over their seeds and the inputs that once failed.
+for replay in "${BUILD:-build/release}"/tests/replay-*; do
+  [ -x "$replay" ] || continue
+  name=${replay##*/replay-}
+  run_suite "fuzz-$name" "$replay" "tests/fuzz/$name" "tests/fuzz/regressions/$name"
+done
 run_suite cli sh tests/cli.sh
 run_suite print sh tests/print.sh
 run_suite help sh tests/help.sh
@@ -46,6 +52,8 @@ run_suite watch sh tests/watch.sh
 run_suite proof sh tests/proof.sh
 run_suite install sh tests/install.sh
 run_suite edition sh tests/edition.sh
+run_suite hostile sh tests/hostile.sh
+run_suite faults sh tests/faults.sh
 run_suite corpus sh tests/corpus.sh
 run_suite typography sh tests/typography.sh
 run_suite archive sh tests/archive.sh
