@@ -831,6 +831,15 @@ ProofReport *proof_run(const DisplayList *list, const Layout *layout, Article *c
   return report;
 }
 
+void proof_report_drop(ProofReport *report, ProofKind kind)
+{
+  for (unsigned i = report->findings->len; i-- > 0;)
+    if (g_array_index(report->findings, ProofFinding, i).kind == kind)
+      g_array_remove_index(report->findings, i);   /* the clear func frees its message */
+  report->errors -= proof_kind_is_error(kind) ? report->counts[kind] : 0;
+  report->counts[kind] = 0;
+}
+
 void proof_report_free(ProofReport *report)
 {
   if (!report)

@@ -57,6 +57,8 @@ typedef struct {
 ProofReport *proof_run(const DisplayList *list, const Layout *layout, Article *const *articles,
                        unsigned count);
 void proof_report_free(ProofReport *report);
+/* Removes every finding of one kind (a check the caller knows better). */
+void proof_report_drop(ProofReport *report, ProofKind kind);
 
 const char *proof_kind_name(ProofKind kind);   /* "widow", "loose-line" ... */
 bool proof_kind_is_error(ProofKind kind);

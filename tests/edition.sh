@@ -57,6 +57,8 @@ SOURCE_DATE_EPOCH=1700000000 $GALLEY build -q -o "$TMP/b.pdf" $SAMPLE
 check "sample: byte-identical builds" cmp -s "$TMP/a.pdf" "$TMP/b.pdf"
 $GALLEY preview -q --pages 1 --dpi 30 -o "$TMP/front.png" $SAMPLE
 check "sample: preview of the front page" test -s "$TMP/front.png"
+check "sample: galley check finds no errors (headlines judged by their slots)" \
+  sh -c "$GALLEY check -q $SAMPLE > '$TMP/check.txt' && grep -q '0 headlines too long' '$TMP/check.txt'"
 
 # ---- bad edition files: message with file:line:col, status 2, no output ------------------------
 S=$HERE/samples/oligo-news   # its length moves the columns of errors after it: ${#S}
