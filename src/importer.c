@@ -2090,12 +2090,14 @@ bool importer_is_text_path(const char *path)
 /* ==== Writing the article format ========================================= */
 
 /* Plain YAML scalars that YAML would read as something else, or that a
- * ':' or '#' would cut short, are double-quoted. */
+ * ':' or '#' would cut short, are double-quoted; so are any with brackets,
+ * which galley's reader counts before parsing (yamldoc.c) unless quoted. */
 static bool yaml_needs_quotes(const char *value)
 {
   static const char *const specials[] = { "true", "false", "yes", "no", "on", "off", "null",
                                           "~", "y", "n" };
-  if (!*value || strchr("-?:,[]{}#&*!|>'\"%@` \t", value[0]) || strstr(value, ": ") ||
+  if (!*value || strchr("-?:,[]{}#&*!|>'\"%@` \t", value[0]) || strpbrk(value, "[]{}") ||
+      strstr(value, ": ") ||
       strstr(value, " #") || g_str_has_suffix(value, ":") || g_str_has_suffix(value, " "))
     return true;
   for (const char *p = value; *p; p++)

@@ -975,7 +975,8 @@ static GArray *compose_lines(Typesetter *ts, const TypesetRequest *request, cons
     int hang = last ? 0 : g_array_index(list->items, BreakItem, b).protrusion;
     LineRange range = { start, end, span->hyphen, x - hang_left, request->width - x + hang + hang_left,
                         !last };
-    g_array_append_val(ranges, range);
+    if (start < end || !last || ranges->len == 0)   /* not a last line of trailing spaces only */
+      g_array_append_val(ranges, range);
     hang_left = g_array_index(list->items, BreakItem, b).hang_next;
     start = span->end;
     while (start < m->chars && m->attrs[start].is_white)
