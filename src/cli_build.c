@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "compose.h"
 #include "output.h"
 #include "pdfdoc.h"
 #include "pdfnav.h"
@@ -18,31 +19,80 @@ typedef struct {
   int status;   /* when ok: EXIT_SUCCESS, or EXIT_OVERSET for an edition */
 } BuildResult;
 
+/* The document's options from the layout and the command line; FALSE
+ * (error) for bad print options. Caller frees doc->creator. */
+static gboolean doc_options(const Options *options, const Job *job, PdfDocOptions *doc,
+                            GError **error)
+{
+  *doc = (PdfDocOptions){ job->layout, job->layout->print, g_strdup_printf("galley %s", GALLEY_VERSION),
+                          cli_creation_time(), NULL, NULL, NULL };
+  const char *pdfx = options->pdfx_cmyk ? "cmyk" : options->pdfx ? "gray" : NULL;
+  return pdfdoc_print_options(&doc->print, options->print, options->bleed, pdfx,
+                              options->min_photo_ppi, options->edition, error);
+}
+
 static GBytes *make_pdf(const Options *options, const Job *job, const DisplayList *list,
                         Overlay *overlay, GError **error)
 {
-  char *creator = g_strdup_printf("galley %s", GALLEY_VERSION);
+  PdfDocOptions doc;
   PdfNav *nav = job->edition ? edition_nav(job->edition, list) : NULL;
-  PdfDocOptions doc = { job->layout, job->layout->print, creator, cli_creation_time(), nav,
-                        overlay ? overlay_draw : NULL, overlay };
-  const char *pdfx = options->pdfx_cmyk ? "cmyk" : options->pdfx ? "gray" : NULL;
   GBytes *pdf = NULL;
-  if (pdfdoc_print_options(&doc.print, options->print, options->bleed, pdfx,
-                           options->min_photo_ppi, options->edition, error))
+  if (doc_options(options, job, &doc, error)) {
+    doc.nav = nav;
+    doc.overlay = overlay ? overlay_draw : NULL;
+    doc.overlay_data = overlay;
     pdf = pdfdoc_make(list, (Article *const *)job->articles->pdata, job->articles->len, &doc,
                       job->log, error);
+  }
   pdfnav_free(nav);
-  g_free(creator);
+  g_free((char *)doc.creator);
   return pdf;
 }
 
-static gboolean write_pdf(const Options *options, const Job *job, const DisplayList *list)
+/* The continuous flow draws each page as soon as it is finished, while
+ * the next stories are set, and the page then lets go of its glyphs: a long
+ * run takes the memory of a few pages, not of the whole run. Not for
+ * editions, overlays, box dumps or --watch, which read the finished pages. */
+static gboolean can_draw_while_composing(const Options *options, const Job *job)
+{
+  return !job->edition && !options->overlay && !options->dump_boxes && !options->watch;
+}
+
+static DisplayList *compose_and_draw(const Options *options, Job *job, GBytes **pdf,
+                                     GError **error)
+{
+  PdfDocOptions doc;
+  *pdf = NULL;
+  if (!doc_options(options, job, &doc, error)) {
+    g_free((char *)doc.creator);
+    return NULL;
+  }
+  Article *const *articles = (Article *const *)job->articles->pdata;
+  unsigned count = job->articles->len;
+  cli_progress(options, "setting %u article%s in type and drawing the pages", count,
+               count == 1 ? "" : "s");
+  PdfDocStream *stream = pdfdoc_stream_new(&doc, articles, count);
+  DisplayList *list = compose_continuous_streamed(job->layout, job->fonts, articles, count,
+                                                  (unsigned)MAX(options->jobs, 0),
+                                                  pdfdoc_stream_page, stream, job->log);
+  *pdf = pdfdoc_stream_finish(stream, list, job->log, error);
+  g_free((char *)doc.creator);
+  return list;
+}
+
+/* Writes pdf (made already, or now from the finished pages when NULL). */
+static gboolean write_pdf(const Options *options, const Job *job, const DisplayList *list,
+                          GBytes *pdf)
 {
   Overlay *overlay = options->overlay ? cli_overlay_new(job, list) : NULL;
   GError *error = NULL;
-  cli_progress(options, "drawing %d page%s", display_list_page_count(list),
-               display_list_page_count(list) == 1 ? "" : "s");
-  GBytes *pdf = make_pdf(options, job, list, overlay, &error);
+  if (!pdf) {
+    cli_progress(options, "drawing %d page%s", display_list_page_count(list),
+                 display_list_page_count(list) == 1 ? "" : "s");
+    pdf = make_pdf(options, job, list, overlay, &error);
+  } else {
+    g_bytes_ref(pdf);
+  }
   gboolean ok = pdf && output_write(options->output, pdf, &error);
   if (error) {
     cli_progress_done(options);
@@ -62,9 +112,17 @@ static BuildResult build_once(const Options *options, Job *job)
     cli_progress_done(options);
     return result;
   }
-  DisplayList *list = cli_job_compose(job, options);
-  if (!list) {
+  GBytes *drawn = NULL;
+  GError *error = NULL;
+  DisplayList *list = can_draw_while_composing(options, job)
+                          ? compose_and_draw(options, job, &drawn, &error)
+                          : cli_job_compose(job, options);
+  if (!list || (error && !drawn)) {
     cli_progress_done(options);
+    if (error)
+      cli_print_error(error);
+    g_clear_error(&error);
+    display_list_free(list);
     return result;
   }
   result.pages = display_list_page_count(list);
@@ -75,7 +133,9 @@ static BuildResult build_once(const Options *options, Job *job)
     result.overset = proof->counts[PROOF_OVERSET];
     proof_report_free(proof);
   }
-  result.ok = write_pdf(options, job, list) && cli_write_dump(list, options->dump_boxes);
+  result.ok = write_pdf(options, job, list, drawn) && cli_write_dump(list, options->dump_boxes);
+  if (drawn)
+    g_bytes_unref(drawn);
   if (result.ok && !options->watch)
     cli_report(options, job, list, options->output);
   if (result.ok)

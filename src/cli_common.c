@@ -1,6 +1,8 @@
 /* cli_common.c — loading, composing and reporting, shared by the commands. */
 #include "cli.h"
 
+#include "galley_limits.h"
+
 #include <stdarg.h>
 #include <string.h>
 #include <unistd.h>
@@ -261,6 +263,11 @@ gboolean cli_job_load(Job *job, const Options *options)
 {
   job->data_dir = cli_data_dir();
   job->log = diag_log_new();
+  if (options->jobs < 0 || options->jobs > GALLEY_MAX_THREADS) {
+    fprintf(stderr, "galley: error: -j takes a number of threads from 1 to %d, not %d (without -j: "
+                    "one per core)\n", GALLEY_MAX_THREADS, options->jobs);
+    return FALSE;
+  }
   if (options->inputs && options->inputs[0] && edition_is_path(options->inputs[0]))
     return load_edition(job, options);
   if (!options->inputs || !options->inputs[0]) {
@@ -302,7 +309,7 @@ DisplayList *cli_job_compose(Job *job, const Options *options)
   cli_progress(options, "setting %u article%s in type", job->articles->len,
                job->articles->len == 1 ? "" : "s");
   return compose_continuous(job->layout, job->fonts, (Article *const *)job->articles->pdata,
-                            job->articles->len, job->log);
+                            job->articles->len, (unsigned)MAX(options->jobs, 0), job->log);
 }
 
 GPtrArray *cli_job_sources(const Job *job)

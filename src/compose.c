@@ -3,11 +3,14 @@
 #include "compose.h"
 
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "flow.h"
 #include "galley_limits.h"
-#include "hyphenate.h"
 #include "story.h"
+#include "storypool.h"
 #include "typeset.h"
 
 bool compose_check_fonts(const Layout *layout, Fonts *fonts, GError **error)
@@ -100,16 +103,22 @@ static gint by_priority(gconstpointer a, gconstpointer b, gpointer data)
   return x < y ? -1 : x > y;
 }
 
+/* How far down the waiting stories a story to fill a hole is looked for:
+ * an editor fills a hole with one of the next few stories, not with one
+ * from the end of the run, and the stories further on need not be set yet. */
+#define FILL_WINDOW 8
+
 /* The next story to place: the first waiting one, unless it does not fit
  * in the space left on the page and a later one of the same priority does
- * (a hole at a page foot is filled, as an editor would fill it). */
-static unsigned next_story(const Flow *flow, GPtrArray *waiting)
+ * (a hole at a page foot is filled, as an editor would fill it). waiting
+ * holds places in the pool's order. */
+static unsigned next_story(const Flow *flow, StoryPool *pool, GArray *waiting)
 {
-  const Story *first = g_ptr_array_index(waiting, 0);
+  const Story *first = story_pool_get(pool, g_array_index(waiting, unsigned, 0));
   if (flow_story_fits(flow, first))
     return 0;
-  for (unsigned k = 1; k < waiting->len; k++) {
-    const Story *later = g_ptr_array_index(waiting, k);
+  for (unsigned k = 1; k < waiting->len && k < FILL_WINDOW; k++) {
+    const Story *later = story_pool_get(pool, g_array_index(waiting, unsigned, k));
     if (priority_rank(later->article) != priority_rank(first->article))
       break;
     if (flow_story_fits(flow, later))
@@ -118,46 +127,62 @@ static unsigned next_story(const Flow *flow, GPtrArray *waiting)
   return 0;
 }
 
-/* The layout's house rules (README: "Hyphenation"). */
-static Hyphenator *hyphenator_for(const Layout *layout)
+typedef struct {
+  ComposePageDone done;
+  void *data;
+} PageSink;
+
+/* A page is passed on as soon as it is finished, then gives up its glyphs. */
+static void pass_page_on(DisplayList *list, int page, void *data)
 {
-  const Hyphenation *h = &layout->hyphenation;
-  HyphenRules rules = { .min_word = h->min_word, .min_left = h->min_left,
-                        .min_right = h->min_right, .capitalized = h->capitalized,
-                        .last_word = h->last_word, .exceptions = h->exceptions };
-  Hyphenator *hyphenator = hyphenator_new(NULL);
-  hyphenator_set_rules(hyphenator, &rules);
-  return hyphenator;
+  PageSink *sink = data;
+  sink->done(list, page, sink->data);
+  display_list_release_pages(list, page);
+#ifdef __GLIBC__
+  /* what the page and its stories freed goes back to the system, from every
+   * thread's arena: otherwise a long run's peak grows with its length */
+  malloc_trim(0);
+#endif
 }
 
 DisplayList *compose_continuous(const Layout *layout, Fonts *fonts, Article *const *articles,
-                                unsigned count, DiagLog *log)
+                                unsigned count, unsigned threads, DiagLog *log)
+{
+  return compose_continuous_streamed(layout, fonts, articles, count, threads, NULL, NULL, log);
+}
+
+DisplayList *compose_continuous_streamed(const Layout *layout, Fonts *fonts,
+                                         Article *const *articles, unsigned count, unsigned threads,
+                                         ComposePageDone done, void *data, DiagLog *log)
 {
   GArray *order = g_array_sized_new(FALSE, FALSE, sizeof(unsigned), count);
   for (unsigned i = 0; i < count; i++)
     g_array_append_val(order, i);
   g_array_sort_with_data(order, by_priority, (gpointer)articles);   /* stable */
+  StoryPool *pool = story_pool_new(layout, fonts, articles, (const unsigned *)(void *)order->data,
+                                   count, threads);
   Typesetter *ts = typesetter_new(fonts_font_map(fonts), layout);
-  Hyphenator *hyphenator = hyphenator_for(layout);
   const char *publication = compose_publication(layout, articles, count);
   Flow *flow = flow_new(layout, ts, publication);
-  GPtrArray *waiting = g_ptr_array_new_with_free_func((GDestroyNotify)story_free);
-  for (unsigned k = 0; k < count; k++) {
-    unsigned i = g_array_index(order, unsigned, k);
-    /* boxes name the story by its place among the inputs */
-    g_ptr_array_add(waiting, story_build(ts, hyphenator, layout, articles[i], (int)i, log));
-  }
+  PageSink sink = { done, data };
+  if (done)
+    flow_on_page_done(flow, pass_page_on, &sink);
+  GArray *waiting = g_array_sized_new(FALSE, FALSE, sizeof(unsigned), count);
+  for (unsigned k = 0; k < count; k++)
+    g_array_append_val(waiting, k);
   while (waiting->len > 0) {
-    unsigned k = next_story(flow, waiting);
-    flow_place_story(flow, g_ptr_array_index(waiting, k));
-    g_ptr_array_remove_index(waiting, k);
+    unsigned w = next_story(flow, pool, waiting);
+    Story *story = story_pool_take(pool, g_array_index(waiting, unsigned, w));
+    flow_place_story(flow, story);
+    story_free(story);
+    g_array_remove_index(waiting, w);
   }
-  g_ptr_array_free(waiting, TRUE);
+  g_array_free(waiting, TRUE);
+  story_pool_finish(pool, log);
   DisplayList *list = flow_finish(flow);
   char *authors = collect_authors(articles, count);
   display_list_set_metadata(list, count == 1 ? articles[0]->headline : publication, authors);
   g_free(authors);
-  hyphenator_free(hyphenator);
   typesetter_free(ts);
   g_array_free(order, TRUE);
   return list;

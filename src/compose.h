@@ -19,9 +19,20 @@ bool compose_check_size(Article *const *articles, unsigned count, GError **error
 /* Sets the articles one after another (continuous flow): those with a
  * priority first, most important first, the rest in the order given, except
  * that a story too big for the space left on a page waits while a later one
- * of the same priority fills it. Warnings go to log. Caller owns the result. */
+ * of the same priority fills it. Stories are set in type on `threads`
+ * threads (0: one per core); the result does not depend on how many.
+ * Warnings go to log. Caller owns the result. */
 DisplayList *compose_continuous(const Layout *layout, Fonts *fonts, Article *const *articles,
-                                unsigned count, DiagLog *log);
+                                unsigned count, unsigned threads, DiagLog *log);
+
+/* The same, passing each page on as soon as it is finished (done may draw
+ * it); after done returns the page gives up its glyphs (displaylist.h:
+ * display_list_release_pages), so a long run holds only a few pages' worth.
+ * done is called on the calling thread. */
+typedef void (*ComposePageDone)(DisplayList *list, int page, void *data);
+DisplayList *compose_continuous_streamed(const Layout *layout, Fonts *fonts,
+                                         Article *const *articles, unsigned count, unsigned threads,
+                                         ComposePageDone done, void *data, DiagLog *log);
 
 /* The publication's name: the layout's, else the first article source, else
  * the layout's name (borrowed). */

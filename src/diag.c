@@ -147,6 +147,24 @@ void diag_warn(DiagLog *log, const char *file, int line, int col,
   g_hash_table_insert(log->repeats, message, GUINT_TO_POINTER(1));
 }
 
+void diag_log_append(DiagLog *log, const DiagLog *other)
+{
+  for (unsigned i = 0; i < other->messages->len; i++) {
+    const char *message = g_ptr_array_index(other->messages, i);
+    unsigned count = GPOINTER_TO_UINT(g_hash_table_lookup(other->repeats, message));
+    gpointer first_copy, known;
+    if (g_hash_table_lookup_extended(log->repeats, message, &first_copy, &known)) {
+      g_hash_table_insert(log->repeats, first_copy, GUINT_TO_POINTER(GPOINTER_TO_UINT(known) + count));
+      continue;
+    }
+    char *copy = g_strdup(message);
+    g_ptr_array_add(log->messages, copy);
+    g_hash_table_insert(log->repeats, copy, GUINT_TO_POINTER(count));
+  }
+  for (unsigned i = 0; i < other->notes->len; i++)
+    g_ptr_array_add(log->notes, g_strdup(g_ptr_array_index(other->notes, i)));
+}
+
 unsigned diag_log_count(const DiagLog *log)
 {
   return log->messages->len;

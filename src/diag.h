@@ -47,6 +47,11 @@ void diag_warn(DiagLog *log, const char *file, int line, int col,
 
 unsigned diag_log_count(const DiagLog *log);
 
+/* Adds other's warnings (with their counts) and notes after log's own, as
+ * if they had been recorded in log: work done on other threads keeps the
+ * order it would have had in one. */
+void diag_log_append(DiagLog *log, const DiagLog *other);
+
 /* The i-th distinct warning, already formatted with its location (borrowed). */
 const char *diag_log_message(const DiagLog *log, unsigned i);
 

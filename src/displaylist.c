@@ -17,6 +17,7 @@ struct DisplayList {
   GArray *boxes;   /* Box */
   GPtrArray *labels;   /* char*, page labels, NULL entries allowed */
   char *title, *author;
+  unsigned released;   /* boxes before this one have given up their layouts */
 };
 
 static void box_clear(gpointer data)
@@ -24,6 +25,7 @@ static void box_clear(gpointer data)
   Box *box = data;
   if (box->layout)
     g_object_unref(box->layout);
+  g_free(box->text);
   image_unref(box->image);
   artwork_unref(box->artwork);
   g_free(box->name);
@@ -177,6 +179,8 @@ char *display_list_box_text(const Box *box)
 {
   if (box->kind != BOX_TEXT)
     return g_strdup("");
+  if (!box->layout)
+    return g_strdup(box->text);
   const char *text = pango_layout_get_text(box->layout);
   char *range = g_strndup(text + box->start_index, (gsize)box->length);
   if (!box->hyphen)
@@ -184,6 +188,21 @@ char *display_list_box_text(const Box *box)
   char *hyphenated = g_strconcat(range, pango_layout_get_text(box->hyphen), NULL);
   g_free(range);
   return hyphenated;
+}
+
+void display_list_release_pages(DisplayList *list, int last_page)
+{
+  for (; list->released < list->boxes->len; list->released++) {
+    Box *box = &g_array_index(list->boxes, Box, list->released);
+    if (box->page > last_page)
+      break;
+    if (box->kind != BOX_TEXT || !box->layout)
+      continue;
+    box->text = display_list_box_text(box);
+    g_object_unref(box->layout);
+    box->layout = NULL;
+    box->hyphen = NULL;
+  }
 }
 
 void display_list_set_metadata(DisplayList *list, const char *title, const char *author)

@@ -44,6 +44,7 @@ typedef struct {
   double focus_x, focus_y;  /* artwork: the point kept in view when cropping, 0..1 */
   double tint;              /* fills */
   char *name;               /* links, destinations, regions: owned */
+  char *text;               /* text, once its layout is released: the line's text, owned */
 } Box;
 
 typedef struct DisplayList DisplayList;
@@ -90,6 +91,13 @@ void display_list_sort_pages(DisplayList *list);
 
 /* Moves src's pages and boxes to the end of list; src is left empty. */
 void display_list_append(DisplayList *list, DisplayList *src);
+
+/* Pages already drawn give up their shaped text, keeping each line's text
+ * and place: text boxes of pages up to last_page lose their layout (NULL)
+ * and hyphen, and display_list_box_text() reads the copy. Boxes must come
+ * page by page, as the continuous flow adds them. A long run so never
+ * holds more than a few pages of glyphs. */
+void display_list_release_pages(DisplayList *list, int last_page);
 
 unsigned display_list_box_count(const DisplayList *list);
 const Box *display_list_box(const DisplayList *list, unsigned index);

@@ -27,6 +27,8 @@ struct Flow {
   int grid_top;         /* Pango units from the page top */
   int pitch;
   int baseline_offset;  /* from a row's top to its baseline */
+  FlowPageDone page_done;   /* NULL: none */
+  void *page_done_data;
 };
 
 typedef struct {
@@ -124,9 +126,17 @@ static void finish_page(Flow *flow)
                         layout->margin_left + layout_live_width(layout), rule_y, layout->rule_width);
 }
 
-static void start_page(Flow *flow)
+/* Nothing is added to a page once the next one starts. */
+static void end_page(Flow *flow)
 {
   finish_page(flow);
+  if (flow->page >= 0 && flow->page_done)
+    flow->page_done(flow->list, flow->page, flow->page_done_data);
+}
+
+static void start_page(Flow *flow)
+{
+  end_page(flow);
   flow->page = display_list_add_page(flow->list);
   flow->row = 0;
 }
@@ -770,9 +780,15 @@ void flow_place_story(Flow *flow, Story *story)
   flow->row = bottom + layout->story_gap;
 }
 
+void flow_on_page_done(Flow *flow, FlowPageDone done, void *data)
+{
+  flow->page_done = done;
+  flow->page_done_data = data;
+}
+
 DisplayList *flow_finish(Flow *flow)
 {
-  finish_page(flow);
+  end_page(flow);
   DisplayList *list = flow->list;
   g_free(flow->publication);
   g_free(flow);

@@ -21,6 +21,12 @@ typedef struct Flow Flow;
 /* Borrows layout and ts until flow_finish. */
 Flow *flow_new(const Layout *layout, Typesetter *ts, const char *publication);
 
+/* Called with each page as soon as nothing more will be added to it (the
+ * last one from flow_finish), so that it can be drawn while the flow goes
+ * on. */
+typedef void (*FlowPageDone)(DisplayList *list, int page, void *data);
+void flow_on_page_done(Flow *flow, FlowPageDone done, void *data);
+
 /* True when the story can start on the current page: its head, photo and
  * a few body lines fit in the space left. */
 bool flow_story_fits(const Flow *flow, const Story *story);

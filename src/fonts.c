@@ -15,7 +15,15 @@
 struct Fonts {
   FcConfig *config;
   PangoFontMap *font_map;
+  GPtrArray *thread_font_maps;   /* PangoFontMap*, one per composing thread */
 };
+
+static PangoFontMap *font_map_for(FcConfig *config)
+{
+  PangoFontMap *map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
+  pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(map), config);
+  return map;
+}
 
 Fonts *fonts_new(const char *fonts_dir, GError **error)
 {
@@ -42,8 +50,8 @@ Fonts *fonts_new(const char *fonts_dir, GError **error)
   g_free(conf);
   Fonts *fonts = g_new0(Fonts, 1);
   fonts->config = config;
-  fonts->font_map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
-  pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(fonts->font_map), config);
+  fonts->font_map = font_map_for(config);
+  fonts->thread_font_maps = g_ptr_array_new_with_free_func(g_object_unref);
   return fonts;
 }
 
@@ -51,6 +59,7 @@ void fonts_free(Fonts *fonts)
 {
   if (!fonts)
     return;
+  g_ptr_array_free(fonts->thread_font_maps, TRUE);
   g_object_unref(fonts->font_map);
   FcConfigDestroy(fonts->config);
   g_free(fonts);
@@ -59,6 +68,13 @@ void fonts_free(Fonts *fonts)
 PangoFontMap *fonts_font_map(Fonts *fonts)
 {
   return fonts->font_map;
+}
+
+PangoFontMap *fonts_thread_font_map(Fonts *fonts, unsigned thread)
+{
+  while (fonts->thread_font_maps->len <= thread)
+    g_ptr_array_add(fonts->thread_font_maps, font_map_for(fonts->config));
+  return g_ptr_array_index(fonts->thread_font_maps, thread);
 }
 
 bool fonts_has_family(Fonts *fonts, const char *family)

@@ -20,6 +20,13 @@ void fonts_free(Fonts *fonts);
 /* A Pango font map using galley's configuration (borrowed). */
 PangoFontMap *fonts_font_map(Fonts *fonts);
 
+/* Another font map on the same configuration, for composing thread
+ * number `thread` (borrowed; made on first use, from one thread only).
+ * Pango's font maps and the fonts they hand out are not for sharing
+ * between threads; what a thread sets keeps pointing at its map's fonts,
+ * so the maps live as long as fonts does. */
+PangoFontMap *fonts_thread_font_map(Fonts *fonts, unsigned thread);
+
 /* True when the family is installed in galley's configuration. */
 bool fonts_has_family(Fonts *fonts, const char *family);
 

@@ -14,6 +14,9 @@
  * run near 5 GB. */
 #define GALLEY_MAX_RUN_TEXT_BYTES (64u * 1024u * 1024u)
 
+/* Threads one run sets stories on (-j): each holds its own fonts. */
+#define GALLEY_MAX_THREADS 64
+
 /* YAML nesting deeper than this is refused: real layouts nest 3 levels. */
 #define GALLEY_MAX_YAML_DEPTH 32
 

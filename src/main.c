@@ -110,9 +110,14 @@ static const GOptionEntry new_entries[] = {
   END
 };
 
-static const GOptionEntry *const build_tables[] = { build_entries, import_entries, verbosity_entries, NULL };
-static const GOptionEntry *const preview_tables[] = { preview_entries, import_entries, verbosity_entries, NULL };
-static const GOptionEntry *const check_tables[] = { check_entries, import_entries, verbosity_entries, NULL };
+static const GOptionEntry thread_entries[] = {
+  { "jobs", 'j', 0, G_OPTION_ARG_INT, &opts.jobs, "Set stories in type on this many threads (default: one per core); the output is the same for any number", "N" },
+  END
+};
+
+static const GOptionEntry *const build_tables[] = { build_entries, thread_entries, import_entries, verbosity_entries, NULL };
+static const GOptionEntry *const preview_tables[] = { preview_entries, thread_entries, import_entries, verbosity_entries, NULL };
+static const GOptionEntry *const check_tables[] = { check_entries, thread_entries, import_entries, verbosity_entries, NULL };
 static const GOptionEntry *const import_tables[] = { import_command_entries, NULL };
 static const GOptionEntry *const fonts_tables[] = { fonts_entries, NULL };
 static const GOptionEntry *const layouts_tables[] = { layouts_entries, NULL };

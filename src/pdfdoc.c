@@ -165,3 +165,71 @@ GBytes *pdfdoc_make(const DisplayList *list, Article *const *articles, unsigned 
   pdfnav_free(own_nav);
   return result;
 }
+
+/* ---- a page at a time ------------------------------------------------------------- */
+
+struct PdfDocStream {
+  PdfDocOptions options;
+  Article *const *articles;
+  unsigned count;
+  const char *publication;
+  PrintSheet sheet;
+  RenderPdf *pdf;
+  unsigned next_box;   /* where the next page's boxes begin */
+  GError *error;       /* the first failure: later pages are not drawn */
+};
+
+PdfDocStream *pdfdoc_stream_new(const PdfDocOptions *o, Article *const *articles, unsigned count)
+{
+  PdfDocStream *s = g_new0(PdfDocStream, 1);
+  s->options = *o;
+  s->articles = articles;
+  s->count = count;
+  s->publication = compose_publication(o->layout, articles, count);
+  printmarks_sheet(&s->sheet, o->layout->page_width / (double)PANGO_SCALE,
+                   o->layout->page_height / (double)PANGO_SCALE,
+                   o->print.bleed / (double)PANGO_SCALE, o->print.marks);
+  RenderPdfOptions render = { NULL, &s->sheet, s->publication, o->print.edition, o->creation_time,
+                              NULL, NULL };
+  s->pdf = render_pdf_begin(o->layout->page_width, o->layout->page_height, &render);
+  return s;
+}
+
+void pdfdoc_stream_page(DisplayList *list, int page, void *stream)
+{
+  PdfDocStream *s = stream;
+  unsigned first = s->next_box;
+  while (s->next_box < display_list_box_count(list) && display_list_box(list, s->next_box)->page <= page)
+    s->next_box++;
+  if (s->error || !preflight_page_fonts(list, page, first, &s->error))
+    return;
+  /* the stories' destinations on this page: their heads are placed by now */
+  PdfNav *nav = pdfnav_for_flow(list, s->articles, s->count);
+  render_pdf_page(s->pdf, list, page, first, nav);
+  pdfnav_free(nav);
+}
+
+GBytes *pdfdoc_stream_finish(PdfDocStream *s, const DisplayList *list, DiagLog *log,
+                             GError **error)
+{
+  GBytes *result = NULL;
+  DocFields fields;
+  doc_fields(&fields, s->articles, s->count, s->publication);
+  PdfNav *nav = pdfnav_for_flow(list, s->articles, s->count);
+  RenderMetadata metadata = { display_list_title(list), display_list_author(list),
+                              s->options.creator, s->options.creation_time, fields.subject,
+                              fields.keywords_text };
+  GBytes *pdf = render_pdf_end(s->pdf, &metadata, nav, s->error ? NULL : error);
+  if (s->error)
+    g_propagate_error(error, s->error);
+  else if (pdf) {
+    preflight_photos(list, s->articles, s->count, s->options.print.min_photo_ppi, log);
+    result = finish(pdf, list, &s->options, nav, &s->sheet, &fields, error);
+  }
+  if (pdf)
+    g_bytes_unref(pdf);
+  pdfnav_free(nav);
+  doc_fields_clear(&fields);
+  g_free(s);
+  return result;
+}

@@ -34,4 +34,16 @@ gboolean pdfdoc_print_options(PrintSettings *settings, gboolean print, const cha
 GBytes *pdfdoc_make(const DisplayList *list, Article *const *articles, unsigned count,
                     const PdfDocOptions *options, DiagLog *log, GError **error);
 
+/* The same for the continuous flow, a page at a time while composition
+ * goes on (compose_continuous_streamed): new, then pdfdoc_stream_page for
+ * each page in order (a ComposePageDone; a failure is kept and reported by
+ * finish), then finish, which frees the stream. options->nav and overlay
+ * are not used: the flow's navigation is made from the pages. */
+typedef struct PdfDocStream PdfDocStream;
+PdfDocStream *pdfdoc_stream_new(const PdfDocOptions *options, Article *const *articles,
+                                unsigned count);
+void pdfdoc_stream_page(DisplayList *list, int page, void *stream);
+GBytes *pdfdoc_stream_finish(PdfDocStream *stream, const DisplayList *list, DiagLog *log,
+                             GError **error);
+
 #endif

@@ -45,13 +45,17 @@ static bool check_font(PangoFont *font, GError **error)
   return false;
 }
 
-bool preflight_fonts(const DisplayList *list, GError **error)
+/* Checks the fonts of the text boxes from `first` on, of one page (or
+ * every page's for -1). */
+static bool check_box_fonts(const DisplayList *list, int page, unsigned first, GError **error)
 {
   GHashTable *seen = g_hash_table_new(g_direct_hash, g_direct_equal);
   bool ok = true;
-  for (unsigned i = 0; ok && i < display_list_box_count(list); i++) {
+  for (unsigned i = first; ok && i < display_list_box_count(list); i++) {
     const Box *box = display_list_box(list, i);
-    if (box->kind != BOX_TEXT)
+    if (page >= 0 && box->page > page)
+      break;
+    if (box->kind != BOX_TEXT || !box->layout || (page >= 0 && box->page != page))
       continue;
     PangoLayoutLine *line = pango_layout_get_line_readonly(box->layout, box->line_index);
     for (GSList *run = line->runs; ok && run; run = run->next) {
@@ -62,6 +66,16 @@ bool preflight_fonts(const DisplayList *list, GError **error)
   }
   g_hash_table_destroy(seen);
   return ok;
+}
+
+bool preflight_fonts(const DisplayList *list, GError **error)
+{
+  return check_box_fonts(list, -1, 0, error);
+}
+
+bool preflight_page_fonts(const DisplayList *list, int page, unsigned first, GError **error)
+{
+  return check_box_fonts(list, page, first, error);
 }
 
 unsigned preflight_photos(const DisplayList *list, Article *const *articles, unsigned count,

@@ -16,6 +16,9 @@
 
 /* False with error naming the first face that may not be embedded. */
 bool preflight_fonts(const DisplayList *list, GError **error);
+/* The same for one page, before it is drawn, whose boxes come in a run
+ * from box first (as the continuous flow adds them). */
+bool preflight_page_fonts(const DisplayList *list, int page, unsigned first, GError **error);
 
 /* Warns (in log) about each photo below min_ppi; articles indexed by
  * box->story. Returns how many were found. */

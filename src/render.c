@@ -91,20 +91,43 @@ static int draw_layout_line(cairo_t *cr, PangoLayout *layout, double x, double y
   return advance;
 }
 
-/* The part of a run inside bytes [start, end): a copy, split at cluster
- * boundaries (the composer breaks only there). */
-static PangoGlyphItem *run_part(const PangoGlyphItem *run, const char *text, int start, int end)
+/* A view of the part of a run inside bytes [start, end), which the
+ * composer breaks only at cluster boundaries. The glyphs are borrowed from
+ * the run, not copied: a paragraph shaped as one long run is drawn line by
+ * line, and copying or splitting the whole run for each line would cost
+ * time in the square of the paragraph's length. */
+typedef struct {
+  PangoItem item;
+  PangoGlyphString glyphs;
+  PangoGlyphItem part;
+} RunView;
+
+static bool view_run_part(RunView *view, const PangoGlyphItem *run, const char *text, int start, int end)
 {
-  PangoGlyphItem *part = pango_glyph_item_copy((PangoGlyphItem *)run);
-  int run_start = part->item->offset;
-  if (start > run_start)
-    pango_glyph_item_free(pango_glyph_item_split(part, text, start - run_start));
-  if (end < part->item->offset + part->item->length) {
-    PangoGlyphItem *inside = pango_glyph_item_split(part, text, end - part->item->offset);
-    pango_glyph_item_free(part);
-    part = inside;
-  }
-  return part;
+  const PangoGlyphString *all = run->glyphs;
+  int offset = run->item->offset, first, last;
+  start = MAX(start, offset);
+  end = MIN(end, offset + run->item->length);
+  typeset_glyph_span(run, start, end, &first, &last);
+  if (first >= last)
+    return false;
+  *view = (RunView){ .item = *run->item };
+  view->item.offset = start;
+  view->item.length = end - start;
+  view->item.num_chars = (int)g_utf8_strlen(text + start, end - start);
+  view->glyphs.num_glyphs = last - first;
+  view->glyphs.space = view->glyphs.num_glyphs;   /* what pango_glyph_string_copy() copies */
+  view->glyphs.glyphs = all->glyphs + first;
+  view->glyphs.log_clusters = g_new(int, view->glyphs.num_glyphs);
+  for (int g = 0; g < view->glyphs.num_glyphs; g++)
+    view->glyphs.log_clusters[g] = all->log_clusters[first + g] - (start - offset);
+  view->part = (PangoGlyphItem){ .item = &view->item, .glyphs = &view->glyphs };
+  return true;
+}
+
+static void view_clear(RunView *view)
+{
+  g_free(view->glyphs.log_clusters);
 }
 
 /* A line the composer set as a range of its paragraph's one shaped line,
@@ -128,9 +151,11 @@ static void draw_text_range(cairo_t *cr, const Box *box)
     PangoGlyphItem *run = l->data;
     if (run->item->offset + run->item->length <= start || run->item->offset >= end)
       continue;
-    PangoGlyphItem *part = run_part(run, text, start, end);
-    advance += draw_run_with_silent_start(cr, text, part, silent, x + points(advance), y);
-    pango_glyph_item_free(part);
+    RunView view;
+    if (!view_run_part(&view, run, text, start, end))
+      continue;
+    advance += draw_run_with_silent_start(cr, text, &view.part, silent, x + points(advance), y);
+    view_clear(&view);
   }
   if (box->hyphen)
     draw_layout_line(cr, box->hyphen, x + points(advance), y);
@@ -467,7 +492,7 @@ static void add_outline(cairo_surface_t *surface, const PdfNav *nav, double offs
 static PangoContext *pages_context(const DisplayList *list)
 {
   for (unsigned i = 0; i < display_list_box_count(list); i++)
-    if (display_list_box(list, i)->kind == BOX_TEXT)
+    if (display_list_box(list, i)->kind == BOX_TEXT && display_list_box(list, i)->layout)
       return pango_layout_get_context(display_list_box(list, i)->layout);
   return NULL;
 }
@@ -502,12 +527,10 @@ static void set_pdf_metadata(cairo_surface_t *surface, const RenderMetadata *met
   }
 }
 
-static void render_pdf_page(cairo_t *cr, const DisplayList *list,
-                            int page, unsigned first, const RenderPdfOptions *options,
-                            const PrintSheet *sheet)
+static void draw_pdf_page(cairo_t *cr, const DisplayList *list, int page, unsigned first,
+                          const RenderPdfOptions *options, const PdfNav *nav, const PrintSheet *sheet)
 {
   /* labels are written by pdfboxes: cairo 1.16 drops them */
-  const PdfNav *nav = options->nav;
   const char *label = nav ? pdfnav_page_label(nav, page) : NULL;
   if (sheet->marks) {
     char *page_label = label ? g_strdup(label) : g_strdup_printf("%d", page + 1);
@@ -530,33 +553,50 @@ static void render_pdf_page(cairo_t *cr, const DisplayList *list,
   }
 }
 
-GBytes *render_pdf(const DisplayList *list, const RenderMetadata *metadata,
-                   const RenderPdfOptions *options, GError **error)
+struct RenderPdf {
+  RenderPdfOptions options;
+  PrintSheet sheet;
+  GByteArray *bytes;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+};
+
+RenderPdf *render_pdf_begin(int page_width, int page_height, const RenderPdfOptions *options)
 {
   static const RenderPdfOptions none = { NULL, NULL, NULL, NULL, -1, NULL, NULL };
-  if (!options)
-    options = &none;
-  PrintSheet plain;
-  printmarks_sheet(&plain, points(display_list_page_width(list)),
-                   points(display_list_page_height(list)), 0, false);
-  const PrintSheet *sheet = options->sheet ? options->sheet : &plain;
-  GByteArray *bytes = g_byte_array_new();
-  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream(
-      append_bytes, bytes, printmarks_sheet_width(sheet), printmarks_sheet_height(sheet));
-  set_pdf_metadata(surface, metadata);
-  cairo_t *cr = cairo_create(surface);
-  unsigned next_box = 0;
-  for (int page = 0; page < display_list_page_count(list); page++) {
-    next_box = page_start(list, page, next_box);
-    render_pdf_page(cr, list, page, next_box, options, sheet);
-    cairo_show_page(cr);
-  }
-  if (options->nav)
-    add_outline(surface, options->nav, sheet->offset);
-  cairo_destroy(cr);
-  cairo_surface_finish(surface);
-  cairo_status_t status = cairo_surface_status(surface);
-  cairo_surface_destroy(surface);
+  RenderPdf *pdf = g_new0(RenderPdf, 1);
+  pdf->options = options ? *options : none;
+  if (options && options->sheet)
+    pdf->sheet = *options->sheet;
+  else
+    printmarks_sheet(&pdf->sheet, points(page_width), points(page_height), 0, false);
+  pdf->bytes = g_byte_array_new();
+  pdf->surface = cairo_pdf_surface_create_for_stream(append_bytes, pdf->bytes,
+                                                     printmarks_sheet_width(&pdf->sheet),
+                                                     printmarks_sheet_height(&pdf->sheet));
+  pdf->cr = cairo_create(pdf->surface);
+  return pdf;
+}
+
+void render_pdf_page(RenderPdf *pdf, const DisplayList *list, int page, unsigned first,
+                     const PdfNav *nav)
+{
+  draw_pdf_page(pdf->cr, list, page, page_start(list, page, first), &pdf->options, nav, &pdf->sheet);
+  cairo_show_page(pdf->cr);
+}
+
+GBytes *render_pdf_end(RenderPdf *pdf, const RenderMetadata *metadata, const PdfNav *nav,
+                       GError **error)
+{
+  set_pdf_metadata(pdf->surface, metadata);
+  if (nav)
+    add_outline(pdf->surface, nav, pdf->sheet.offset);
+  cairo_destroy(pdf->cr);
+  cairo_surface_finish(pdf->surface);
+  cairo_status_t status = cairo_surface_status(pdf->surface);
+  cairo_surface_destroy(pdf->surface);
+  GByteArray *bytes = pdf->bytes;
+  g_free(pdf);
   if (status != CAIRO_STATUS_SUCCESS) {
     diag_set_error(error, GALLEY_ERROR_OUTPUT, NULL, 0, 0, "cairo could not make the PDF: %s",
                    cairo_status_to_string(status));
@@ -564,6 +604,21 @@ GBytes *render_pdf(const DisplayList *list, const RenderMetadata *metadata,
     return NULL;
   }
   return g_byte_array_free_to_bytes(bytes);
+}
+
+GBytes *render_pdf(const DisplayList *list, const RenderMetadata *metadata,
+                   const RenderPdfOptions *options, GError **error)
+{
+  RenderPdf *pdf = render_pdf_begin(display_list_page_width(list), display_list_page_height(list),
+                                    options);
+  const PdfNav *nav = options ? options->nav : NULL;
+  unsigned next_box = 0;
+  for (int page = 0; page < display_list_page_count(list); page++) {
+    next_box = page_start(list, page, next_box);
+    draw_pdf_page(pdf->cr, list, page, next_box, &pdf->options, nav, &pdf->sheet);
+    cairo_show_page(pdf->cr);
+  }
+  return render_pdf_end(pdf, metadata, nav, error);
 }
 
 void render_draw_page(cairo_t *cr, const DisplayList *list, int page, double device_scale)

@@ -43,6 +43,18 @@ typedef struct {
 GBytes *render_pdf(const DisplayList *list, const RenderMetadata *metadata,
                    const RenderPdfOptions *options, GError **error);
 
+/* The same, a page at a time, for pages drawn as soon as composition has
+ * finished them: begin, each page in order (its boxes from box `first` on,
+ * its destinations and links from nav, which may be NULL), then end, which
+ * adds the metadata and the outline from nav and gives the bytes (NULL and
+ * error when cairo fails). */
+typedef struct RenderPdf RenderPdf;
+RenderPdf *render_pdf_begin(int page_width, int page_height, const RenderPdfOptions *options);
+void render_pdf_page(RenderPdf *pdf, const DisplayList *list, int page, unsigned first,
+                     const PdfNav *nav);
+GBytes *render_pdf_end(RenderPdf *pdf, const RenderMetadata *metadata, const PdfNav *nav,
+                       GError **error);
+
 /* One page (0-based) as PNG bytes at dpi. Caller owns the result. */
 GBytes *render_png(const DisplayList *list, int page, double dpi, GError **error);
 

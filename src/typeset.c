@@ -540,10 +540,34 @@ static bool is_space_glyph(const char *text, const PangoGlyphItem *run, int g)
   return text[run->item->offset + run->glyphs->log_clusters[g]] == ' ';
 }
 
-static bool glyph_in(const PangoGlyphItem *run, int g, int start, int end)
+/* The first glyph of the run lying at or past byte in reading order:
+ * clusters run in text order one way or the other, so those glyphs are a
+ * suffix of the run. */
+static int first_glyph_past(const PangoGlyphItem *run, int byte, bool right_to_left)
 {
-  int byte = run->item->offset + run->glyphs->log_clusters[g];
-  return byte >= start && byte < end;
+  int lo = 0, hi = run->glyphs->num_glyphs;
+  while (lo < hi) {
+    int mid = lo + (hi - lo) / 2;
+    int cluster = run->item->offset + run->glyphs->log_clusters[mid];
+    bool past = right_to_left ? cluster < byte : cluster >= byte;
+    if (past)
+      hi = mid;
+    else
+      lo = mid + 1;
+  }
+  return lo;
+}
+
+void typeset_glyph_span(const PangoGlyphItem *run, int start, int end, int *first, int *last)
+{
+  bool right_to_left = run->item->analysis.level & 1;
+  if (right_to_left) {
+    *first = first_glyph_past(run, end, true);
+    *last = first_glyph_past(run, start, true);
+  } else {
+    *first = first_glyph_past(run, start, false);
+    *last = first_glyph_past(run, end, false);
+  }
 }
 
 /* The glyphs of line whose text lies in bytes [start, end). */
@@ -552,9 +576,9 @@ static LineCounts count_range(PangoLayoutLine *line, const char *text, int start
   LineCounts counts = { 0 };
   for (GSList *l = line->runs; l; l = l->next) {
     PangoGlyphItem *run = l->data;
-    for (int g = 0; g < run->glyphs->num_glyphs; g++) {
-      if (!glyph_in(run, g, start, end))
-        continue;
+    int first, last;
+    typeset_glyph_span(run, start, end, &first, &last);
+    for (int g = first; g < last; g++) {
       PangoGlyphInfo *info = &run->glyphs->glyphs[g];
       counts.natural += info->geometry.width;
       if (is_space_glyph(text, run, g)) {
@@ -579,9 +603,9 @@ static void spread_over_glyphs(PangoLayoutLine *line, const char *text, int star
   int seen = 0, given = 0;
   for (GSList *l = line->runs; l; l = l->next) {
     PangoGlyphItem *run = l->data;
-    for (int g = 0; g < run->glyphs->num_glyphs && seen < count; g++) {
-      if (!glyph_in(run, g, start, end))
-        continue;
+    int first, last;
+    typeset_glyph_span(run, start, end, &first, &last);
+    for (int g = first; g < last && seen < count; g++) {
       PangoGlyphInfo *info = &run->glyphs->glyphs[g];
       bool chosen = spaces ? is_space_glyph(text, run, g)
                            : !is_space_glyph(text, run, g) && info->attr.is_cluster_start;
@@ -631,6 +655,27 @@ static LineExtras *line_extras(PangoLayout *layout, int start_index, bool create
     g_hash_table_insert(table, key, extras);
   }
   return extras;
+}
+
+void typeset_hold_fonts(PangoLayout *layout, GHashTable *held)
+{
+  for (GSList *l = pango_layout_get_lines_readonly(layout); l; l = l->next)
+    for (GSList *r = ((PangoLayoutLine *)l->data)->runs; r; r = r->next) {
+      PangoFont *font = ((PangoGlyphItem *)r->data)->item->analysis.font;
+      if (!font || g_hash_table_contains(held, font))
+        continue;
+      pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(font));   /* made now, only read later */
+      g_hash_table_add(held, g_object_ref(font));
+    }
+  GHashTable *table = g_object_get_qdata(G_OBJECT(layout), expansion_quark());
+  if (!table)
+    return;
+  GHashTableIter iter;
+  gpointer value;
+  g_hash_table_iter_init(&iter, table);
+  while (g_hash_table_iter_next(&iter, NULL, &value))
+    if (((LineExtras *)value)->hyphen)
+      typeset_hold_fonts(((LineExtras *)value)->hyphen, held);
 }
 
 int typeset_line_expansion(PangoLayout *layout, int start_index)
@@ -799,81 +844,9 @@ typedef struct {
   bool justify;    /* spread to the target (not the last line) */
 } LineRange;
 
-static void append_rich(RichText *out, const RichText *piece)
-{
-  unsigned base = (unsigned)out->text->len;
-  g_string_append_len(out->text, piece->text->str, (gssize)piece->text->len);
-  for (unsigned i = 0; i < piece->runs->len; i++) {
-    InlineRun run = g_array_index(piece->runs, InlineRun, i);
-    run.start += base;
-    run.end += base;
-    g_array_append_val(out->runs, run);
-  }
-}
-
-/* The chosen lines as one text, a hyphen added where a word breaks, each
- * line its own Pango paragraph: one layout shapes them all at once. */
-static RichText *joined_lines(const RichText *full, const Measure *m, const GArray *ranges)
-{
-  RichText *joined = rich_text_new();
-  for (unsigned i = 0; i < ranges->len; i++) {
-    const LineRange *r = &g_array_index(ranges, LineRange, i);
-    RichText piece;
-    rich_text_slice(full, (unsigned)m->byte_of[r->start], (unsigned)m->byte_of[r->end], &piece);
-    append_rich(joined, &piece);
-    rich_text_clear(&piece);
-    if (r->hyphen)
-      rich_text_append(joined, "-", 1, r->end > 0 ? flags_at(full, (unsigned)m->byte_of[r->end - 1]) : 0);
-    if (i + 1 < ranges->len)
-      rich_text_append(joined, "\n", 1, 0);
-  }
-  return joined;
-}
-
-/* Sets the chosen lines in one layout, each justified to its target.
- * NULL when Pango does not make one line of each (then each line is set
- * on its own). */
-static GArray *set_lines_together(Typesetter *ts, const TypesetRequest *request, const RichText *full,
-                                  const Measure *m, const GArray *ranges)
-{
-  RichText *joined = joined_lines(full, m, ranges);
-  TypesetRequest line_request = *request;
-  line_request.width = -1;
-  line_request.indent_first_line = false;
-  line_request.lead_in = NULL;
-  line_request.override_align = true;
-  line_request.align = ALIGN_LEFT;
-  PangoLayout *layout = typeset_rich(ts, &line_request, joined);
-  rich_text_free(joined);
-  if (pango_layout_get_line_count(layout) != (int)ranges->len) {
-    g_object_unref(layout);
-    return NULL;
-  }
-  bool *justified = g_new0(bool, ranges->len);
-  for (unsigned i = 0; i < ranges->len; i++) {
-    const LineRange *r = &g_array_index(ranges, LineRange, i);
-    /* a last line is not spread, but may have been chosen to shrink */
-    justified[i] = justify_line(layout, (int)i, &ts->layout->justification, r->target, r->justify);
-  }
-  GArray *metrics = typeset_lines(layout);   /* after the spacing changed */
-  GArray *lines = set_lines_new();
-  for (unsigned i = 0; i < ranges->len; i++) {
-    const LineRange *r = &g_array_index(ranges, LineRange, i);
-    SetLine line = { g_object_ref(layout), (int)i, g_array_index(metrics, TypesetLine, i), false };
-    line.metrics.x += r->x;
-    if (justified[i])
-      line.metrics.width = r->target;
-    g_array_append_val(lines, line);
-  }
-  g_free(justified);
-  g_array_unref(metrics);
-  g_object_unref(layout);
-  return lines;
-}
-
-/* True when every range starts and ends on a cluster boundary of the
- * shaped paragraph (not inside a ligature such as "ffi"). */
-static bool ranges_on_clusters(PangoLayoutLine *line, const Measure *m, const GArray *ranges)
+/* Marks the bytes of the shaped paragraph where a cluster starts: a line
+ * may begin or end there, but not inside a ligature such as "ffi". */
+static guint8 *cluster_starts(PangoLayoutLine *line, const Measure *m)
 {
   int bytes = m->byte_of[m->chars];
   guint8 *boundary = g_new0(guint8, (gsize)bytes + 1);
@@ -884,13 +857,7 @@ static bool ranges_on_clusters(PangoLayoutLine *line, const Measure *m, const GA
       if (run->glyphs->glyphs[g].attr.is_cluster_start)
         boundary[run->item->offset + run->glyphs->log_clusters[g]] = 1;
   }
-  bool ok = true;
-  for (unsigned i = 0; i < ranges->len && ok; i++) {
-    const LineRange *r = &g_array_index(ranges, LineRange, i);
-    ok = boundary[m->byte_of[r->start]] && boundary[m->byte_of[r->end]];
-  }
-  g_free(boundary);
-  return ok;
+  return boundary;
 }
 
 /* A hyphen in the face of the character before it, shaped once per line. */
@@ -911,13 +878,12 @@ static PangoLayout *hyphen_layout(Typesetter *ts, const TypesetRequest *request,
 /* Sets the chosen lines as ranges of the paragraph already shaped on one
  * line (`whole`): nothing is shaped again, each range's glyphs are spread
  * to its target, and a hyphen is drawn after a range that breaks a word.
- * NULL when a break falls inside a ligature, which must be shaped anew. */
+ * A line that begins or ends inside a ligature is shaped anew on its own. */
 static GArray *set_lines_in_place(Typesetter *ts, const TypesetRequest *request, const RichText *full,
                                   PangoLayout *whole, const Measure *m, const GArray *ranges)
 {
   PangoLayoutLine *line = pango_layout_get_line_readonly(whole, 0);
-  if (!ranges_on_clusters(line, m, ranges))
-    return NULL;
+  guint8 *boundary = cluster_starts(line, m);
   GArray *metrics = typeset_lines(whole);
   TypesetLine shape = g_array_index(metrics, TypesetLine, 0);
   g_array_unref(metrics);
@@ -925,6 +891,12 @@ static GArray *set_lines_in_place(Typesetter *ts, const TypesetRequest *request,
   for (unsigned i = 0; i < ranges->len; i++) {
     const LineRange *r = &g_array_index(ranges, LineRange, i);
     int start = m->byte_of[r->start], end = m->byte_of[r->end], added = 0;
+    if (!boundary[start] || !boundary[end]) {
+      SetLine apart = set_one_line(ts, request, full, m, r->start, r->end, r->hyphen, r->x, r->target,
+                                   r->justify);
+      g_array_append_val(lines, apart);
+      continue;
+    }
     if (r->hyphen) {
       unsigned flags = r->end > 0 ? flags_at(full, (unsigned)m->byte_of[r->end - 1]) : 0;
       LineExtras *extras = line_extras(whole, start, true);
@@ -940,19 +912,7 @@ static GArray *set_lines_in_place(Typesetter *ts, const TypesetRequest *request,
     set.metrics.width = justified ? r->target : count_range(line, m->text, start, end).natural + added;
     g_array_append_val(lines, set);
   }
-  return lines;
-}
-
-static GArray *set_lines_apart(Typesetter *ts, const TypesetRequest *request, const RichText *full,
-                               const Measure *m, const GArray *ranges)
-{
-  GArray *lines = set_lines_new();
-  for (unsigned i = 0; i < ranges->len; i++) {
-    const LineRange *r = &g_array_index(ranges, LineRange, i);
-    SetLine line = set_one_line(ts, request, full, m, r->start, r->end, r->hyphen, r->x, r->target,
-                                r->justify);
-    g_array_append_val(lines, line);
-  }
+  g_free(boundary);
   return lines;
 }
 
@@ -983,10 +943,6 @@ static GArray *compose_lines(Typesetter *ts, const TypesetRequest *request, cons
       start++;
   }
   GArray *lines = set_lines_in_place(ts, request, full, whole, m, ranges);
-  if (!lines)
-    lines = set_lines_together(ts, request, full, m, ranges);
-  if (!lines)
-    lines = set_lines_apart(ts, request, full, m, ranges);
   for (unsigned i = 0; i < lines->len; i++) {
     const LineRange *r = &g_array_index(ranges, LineRange, i);
     SetLine *line = &g_array_index(lines, SetLine, i);

@@ -82,6 +82,18 @@ typedef struct {
 int typeset_line_expansion(PangoLayout *layout, int start_index);
 PangoLayout *typeset_line_hyphen(PangoLayout *layout, int start_index);
 
+/* The glyphs [*first, *last) of a run whose text lies in bytes [start,
+ * end): one span, found by bisection rather than by looking at every glyph
+ * of a paragraph's run for each of its lines. */
+void typeset_glyph_span(const PangoGlyphItem *run, int start, int end, int *first, int *last);
+
+/* Adds a reference to each font the layout (and its hyphens) draws with to
+ * held, a set of fonts, and makes each font's cairo font now. A layout set
+ * on one thread may then be drawn on another while the first goes on
+ * shaping with the same fonts: drawing only reads them, and no font is
+ * finalized under the other thread (storypool.c). */
+void typeset_hold_fonts(PangoLayout *layout, GHashTable *held);
+
 /* Text a reader's copy-and-paste should get for a layout drawn as other
  * glyphs (a drop cap drawn "T" reads "The"); NULL when the layout's own. */
 void typeset_set_actual_text(PangoLayout *layout, const char *text);

@@ -84,6 +84,18 @@ for b in texts:
 SOURCE_DATE_EPOCH=1782259200 $GALLEY build -q -o "$TMP/a.pdf" $samples
 SOURCE_DATE_EPOCH=1782259200 $GALLEY build -q -o "$TMP/b.pdf" $samples
 check "same input, same bytes" cmp -s "$TMP/a.pdf" "$TMP/b.pdf"
+# Stories are set on worker threads and pages drawn while the flow goes on;
+# neither the thread count nor drawing from the finished display list (as
+# --dump-boxes does) may change a byte. More stories than threads.
+SOURCE_DATE_EPOCH=1782259200 $GALLEY build -q -j 1 -o "$TMP/j1.pdf" $samples $samples $samples
+SOURCE_DATE_EPOCH=1782259200 $GALLEY build -q -j 3 -o "$TMP/j3.pdf" $samples $samples $samples
+SOURCE_DATE_EPOCH=1782259200 $GALLEY build -q -j 2 --dump-boxes "$TMP/j2.json" -o "$TMP/j2.pdf" \
+  $samples $samples $samples
+check "-j 1 and -j 3 give the same bytes" cmp -s "$TMP/j1.pdf" "$TMP/j3.pdf"
+check "pages drawn while composing equal pages drawn after" cmp -s "$TMP/j1.pdf" "$TMP/j2.pdf"
+expect_error "a negative -j is refused" 2 "-j takes a number of threads from 1 to 64, not -1" -- \
+  $GALLEY build -q -j -1 -o "$TMP/neg.pdf" $samples
+check "nothing written for a refused -j" test ! -e "$TMP/neg.pdf"
 check "creation date from SOURCE_DATE_EPOCH" sh -c "pdfinfo -isodates '$TMP/a.pdf' | grep -q '^CreationDate: *2026-06-24T00:00:00Z'"
 
 # ---- preview --------------------------------------------------------------------------

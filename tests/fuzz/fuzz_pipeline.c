@@ -37,7 +37,7 @@ static void warm_up(void)
     Article *article = article_read_buffer("warm-up.md", text, strlen(text), NULL);
     DiagLog *log = diag_log_new();
     if (article)
-      display_list_free(compose_continuous(layouts[0], fonts, &article, 1, log));
+      display_list_free(compose_continuous(layouts[0], fonts, &article, 1, 1, log));
     diag_log_free(log);
     article_free(article);
     g_free(text);
@@ -186,7 +186,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     return 0;
   }
   DiagLog *log = diag_log_new();
-  DisplayList *list = compose_continuous(layouts[size % LAYOUT_COUNT], fonts, &article, 1, log);
+  DisplayList *list = compose_continuous(layouts[size % LAYOUT_COUNT], fonts, &article, 1, 1, log);
   check_boxes(list);
   check_body_text_kept(article, list);
   check_other_blocks_kept(article, list);

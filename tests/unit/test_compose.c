@@ -49,13 +49,18 @@ static Article *parse(const char *text)
   return article;
 }
 
-static DisplayList *compose(const Layout *layout, GPtrArray *articles)
+static DisplayList *compose_on_threads(const Layout *layout, GPtrArray *articles, unsigned threads)
 {
   DiagLog *log = diag_log_new();
   DisplayList *list = compose_continuous(layout, test_fonts(), (Article *const *)articles->pdata,
-                                         articles->len, log);
+                                         articles->len, threads, log);
   diag_log_free(log);
   return list;
+}
+
+static DisplayList *compose(const Layout *layout, GPtrArray *articles)
+{
+  return compose_on_threads(layout, articles, 1);
 }
 
 static GPtrArray *read_samples(void)
@@ -377,6 +382,36 @@ TEST(same_input_gives_same_boxes)
   layout_free(layout);
 }
 
+/* Stories are set on worker threads ahead of the flow (storypool.h): the
+ * boxes, their text and their order must not depend on how many. */
+TEST(threads_give_the_same_boxes)
+{
+  Layout *layout = test_layout("tabloid");
+  GPtrArray *articles = read_samples();
+  GPtrArray *run = g_ptr_array_new();   /* borrowed: the samples twice, more stories than threads */
+  for (unsigned i = 0; i < 2 * articles->len; i++)
+    g_ptr_array_add(run, g_ptr_array_index(articles, i % articles->len));
+  if (layout && test_fonts() && run->len > 4) {
+    DisplayList *one = compose_on_threads(layout, run, 1);
+    char *expected = display_list_to_json(one);
+    CHECK(display_list_page_count(one) > 1);
+    for (unsigned threads = 2; threads <= 4; threads += 2) {
+      DisplayList *list = compose_on_threads(layout, run, threads);
+      char *json = display_list_to_json(list);
+      CHECK(strcmp(expected, json) == 0);
+      g_free(json);
+      display_list_free(list);
+    }
+    g_free(expected);
+    display_list_free(one);
+  } else {
+    CHECK(!"the tabloid layout, fonts and the samples load");
+  }
+  g_ptr_array_free(run, TRUE);
+  g_ptr_array_free(articles, TRUE);
+  layout_free(layout);
+}
+
 TEST(more_text_never_means_fewer_pages)
 {
   Layout *layout = test_layout("newsletter-letter");
@@ -601,6 +636,6 @@ RUN_TESTS("compose",
   T(pull_quote_sits_in_two_columns_between_rules_with_text_around),
   T(samples_keep_every_invariant), T(long_story_flows_over_pages_and_keeps_its_text),
   T(finished_story_columns_end_together), T(word_wider_than_column_is_broken_inside_it),
-  T(same_input_gives_same_boxes), T(more_text_never_means_fewer_pages),
+  T(same_input_gives_same_boxes), T(threads_give_the_same_boxes), T(more_text_never_means_fewer_pages),
   T(priority_leads_then_given_order), T(hole_at_page_foot_is_filled_by_a_later_story),
   T(unknown_font_family_names_the_package))

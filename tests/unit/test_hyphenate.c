@@ -403,7 +403,7 @@ static DisplayList *compose_one(const Layout *layout, Article *article, DiagLog 
   Fonts *fonts = test_fonts();
   if (!fonts || !article)
     return NULL;
-  return compose_continuous(layout, fonts, &article, 1, log);
+  return compose_continuous(layout, fonts, &article, 1, 1, log);
 }
 
 /* The body lines of the display list, in order. */

@@ -46,7 +46,7 @@ static bool doc_open(Doc *doc, const char *layout_name)
   }
   DiagLog *log = diag_log_new();
   doc->list = compose_continuous(doc->layout, doc->fonts, (Article *const *)doc->articles->pdata,
-                                 doc->articles->len, log);
+                                 doc->articles->len, 1, log);
   diag_log_free(log);
   return true;
 }
