@@ -13,6 +13,9 @@
 #                   runs each from its seeds in tests/fuzz/NAME/ (FUZZ_SECONDS)
 #   make valgrind   unit tests and a corpus subset under valgrind memcheck
 #   make bench-scale  time and peak memory per page at 1x, 4x, 16x the corpus
+#   make bench      galley's speed and memory beside the floor program and
+#                   pdflatex at sizes S, M, L (needs ../shared; installs
+#                   pdflatex when run as root); writes out/bench.md
 
 VERSION := 0.1.0
 PREFIX ?= /usr/local
@@ -29,8 +32,14 @@ PACKAGES = build-essential pkg-config libglib2.0-dev libpango1.0-dev libcairo2-d
 # Only for make fuzz, fuzz-smoke and valgrind (make deps installs them too).
 ROBUSTNESS_PACKAGES = valgrind clang libclang-rt-14-dev
 
-PKGS = pangocairo pangoft2 harfbuzz fontconfig libfyaml md4c gdk-pixbuf-2.0 glib-2.0 libqpdf poppler-glib \
-  librsvg-2.0
+PKGS = pangocairo pangoft2 harfbuzz fontconfig libfyaml md4c gdk-pixbuf-2.0 glib-2.0 gmodule-2.0 libqpdf
+# Loaded on first use by src/vectorlibs.c (PDF and SVG ads), not linked:
+# headers only, and the sonames to open.
+LOADED_PKGS = poppler-glib librsvg-2.0
+soname = $(shell objdump -p $$(pkg-config --variable=libdir $(1) 2>/dev/null)/$(2).so 2>/dev/null | \
+  awk '/SONAME/ { print $$2 }')
+POPPLER_GLIB_SONAME := $(call soname,poppler-glib,libpoppler-glib)
+RSVG_SONAME := $(call soname,librsvg-2.0,librsvg-2)
 
 CC ?= cc
 WARNINGS = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
@@ -45,7 +54,9 @@ BUILD = build/release
 OPT = -O2 -g
 endif
 
-PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) $(LOADED_PKGS) 2>/dev/null) \
+  $(if $(POPPLER_GLIB_SONAME),-DGALLEY_POPPLER_GLIB_SONAME='"$(POPPLER_GLIB_SONAME)"') \
+  $(if $(RSVG_SONAME),-DGALLEY_RSVG_SONAME='"$(RSVG_SONAME)"')
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CFLAGS_ALL = $(BASE_CFLAGS) $(OPT) $(PKG_CFLAGS) $(CFLAGS)
 LDLIBS_ALL = $(PKG_LIBS) -lhyphen -lm
@@ -62,7 +73,7 @@ REPLAY_BIN = $(wildcard tests/fuzz/fuzz_*.c)
 REPLAY_BIN := $(REPLAY_BIN:tests/fuzz/fuzz_%.c=$(BUILD)/tests/replay-%)
 
 .PHONY: all demo demo-deps deps check unit-tests clean install golden-update bench-quality man \
-  fuzz fuzz-smoke valgrind bench-scale
+  fuzz fuzz-smoke valgrind bench-scale bench
 all: galley man
 
 MAN = build/galley.1
@@ -137,6 +148,11 @@ $(COMPOSER_BENCH): tests/bench/composer_bench.c $(LIB)
 	@mkdir -p $(dir $@)
 	@echo "  CC $<"
 	@$(CC) $(CFLAGS_ALL) -Isrc -o $@ $< $(LIB) $(LDLIBS_ALL)
+
+# The default optimised build, never the sanitizer one.
+bench:
+	@$(MAKE) --no-print-directory SANITIZE= galley
+	@sh tests/bench/speed.sh
 
 bench-quality: galley $(COMPOSER_BENCH)
 	@COMPOSER_BENCH=$(COMPOSER_BENCH) sh tests/bench/quality.sh

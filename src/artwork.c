@@ -1,13 +1,12 @@
 /* artwork.c — loading and drawing supplied artwork (raster, PDF, SVG). */
 #include "artwork.h"
 
-#include <librsvg/rsvg.h>
-#include <poppler.h>
 #include <string.h>
 
 #include "diag.h"
 #include "galley_limits.h"
 #include "image.h"
+#include "vectorlibs.h"
 
 typedef enum { ART_RASTER, ART_PDF, ART_SVG } ArtKind;
 
@@ -16,8 +15,10 @@ struct Artwork {
   ArtKind kind;
   Image *image;            /* raster */
   GBytes *jpeg;            /* raster from a JPEG file: its bytes */
+  const PopplerApi *poppler;
   PopplerDocument *document;
   PopplerPage *page;       /* pdf */
+  const RsvgApi *rsvg;
   RsvgHandle *svg;         /* svg */
   double width, height;
 };
@@ -32,8 +33,14 @@ static bool load_pdf(Artwork *art, const char *path, const char *data, gsize len
                      GError **error)
 {
   GError *local = NULL;
+  art->poppler = vectorlibs_poppler(&local);
+  if (!art->poppler) {
+    diag_set_error(error, GALLEY_ERROR_INPUT, path, 0, 0, "cannot read the PDF: %s", local->message);
+    g_error_free(local);
+    return false;
+  }
   GBytes *bytes = g_bytes_new(data, len);
-  art->document = poppler_document_new_from_bytes(bytes, NULL, &local);
+  art->document = art->poppler->document_new_from_bytes(bytes, NULL, &local);
   g_bytes_unref(bytes);
   if (!art->document) {
     diag_set_error(error, GALLEY_ERROR_INPUT, path, 0, 0, "cannot read the PDF: %s",
@@ -41,31 +48,37 @@ static bool load_pdf(Artwork *art, const char *path, const char *data, gsize len
     g_clear_error(&local);
     return false;
   }
-  int pages = poppler_document_get_n_pages(art->document);
+  int pages = art->poppler->document_get_n_pages(art->document);
   if (page < 1 || page > pages) {
     diag_set_error(error, GALLEY_ERROR_INPUT, path, 0, 0, "the PDF has %d page%s, not a page %d",
                    pages, pages == 1 ? "" : "s", page);
     return false;
   }
-  art->page = poppler_document_get_page(art->document, page - 1);
-  poppler_page_get_size(art->page, &art->width, &art->height);
+  art->page = art->poppler->document_get_page(art->document, page - 1);
+  art->poppler->page_get_size(art->page, &art->width, &art->height);
   return art->width > 0 && art->height > 0;
 }
 
 static bool load_svg(Artwork *art, const char *path, GError **error)
 {
   GError *local = NULL;
-  art->svg = rsvg_handle_new_from_file(path, &local);
+  art->rsvg = vectorlibs_rsvg(&local);
+  if (!art->rsvg) {
+    diag_set_error(error, GALLEY_ERROR_INPUT, path, 0, 0, "cannot read the SVG: %s", local->message);
+    g_error_free(local);
+    return false;
+  }
+  art->svg = art->rsvg->handle_new_from_file(path, &local);
   if (!art->svg) {
     diag_set_error(error, GALLEY_ERROR_INPUT, path, 0, 0, "cannot read the SVG: %s",
                    local ? local->message : "unknown error");
     g_clear_error(&local);
     return false;
   }
-  rsvg_handle_set_dpi(art->svg, 72.0);
-  if (!rsvg_handle_get_intrinsic_size_in_pixels(art->svg, &art->width, &art->height)) {
+  art->rsvg->handle_set_dpi(art->svg, 72.0);
+  if (!art->rsvg->handle_get_intrinsic_size_in_pixels(art->svg, &art->width, &art->height)) {
     RsvgRectangle ink, logical;
-    rsvg_handle_get_geometry_for_layer(art->svg, NULL, &(RsvgRectangle){ 0, 0, 1000, 1000 }, &ink,
+    art->rsvg->handle_get_geometry_for_layer(art->svg, NULL, &(RsvgRectangle){ 0, 0, 1000, 1000 }, &ink,
                                        &logical, NULL);
     art->width = logical.width;
     art->height = logical.height;
@@ -241,10 +254,10 @@ void artwork_draw(const Artwork *art, cairo_t *cr, double x, double y, double wi
     draw_raster(art, cr, scale, draw_w, draw_h);
   } else if (art->kind == ART_PDF) {
     cairo_scale(cr, scale, scale);
-    poppler_page_render_for_printing(art->page, cr);
+    art->poppler->page_render_for_printing(art->page, cr);
   } else {
     RsvgRectangle viewport = { 0, 0, draw_w, draw_h };
-    rsvg_handle_render_document(art->svg, cr, &viewport, NULL);
+    art->rsvg->handle_render_document(art->svg, cr, &viewport, NULL);
   }
   cairo_restore(cr);
 }
