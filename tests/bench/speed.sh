@@ -58,6 +58,8 @@ fi
 WORK=$OUT/work
 rm -rf "$OUT"
 mkdir -p "$WORK"
+# timings on a busy machine mean little: the table says how busy it was
+echo "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the start" > "$OUT/machine.txt"
 python3 "$PEERS_DIR/select_articles.py" "$SHARED/corpus/articles" "$WORK" S=10 M=40 L=160 \
   2> "$WORK/selection.log"
 FLOOR=$WORK/floor
@@ -85,13 +87,14 @@ for size in $SIZES; do
   if cmp -s "$d/galley-j1.pdf" "$d/galley-j2.pdf"; then echo same > "$d/threads.txt"; else echo differ > "$d/threads.txt"; fi
   time_pair "$size-floor" "$FLOOR $d/floor.txt $d/floor.pdf" "$@" -o "$d/galley.pdf" "$d"/copies/*.md
   if [ "$HAVE_PDFLATEX" = 1 ]; then
-    python3 "$PEERS_DIR/convert.py" latex "$d/latex/in.tex" @"$WORK/list-$size.txt" > /dev/null
+    python3 "$PEERS_DIR/convert.py" latex "$d/latex/in.tex" @"$WORK/list-$size.txt" 2> /dev/null
     time_pair "$size-pdflatex" \
       "pdflatex -interaction=batchmode -halt-on-error -output-directory $d/latex $d/latex/in.tex" \
       "$@" -o "$d/galley.pdf" "$d"/copies/*.md
   fi
 done
 
+echo "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end" >> "$OUT/machine.txt"
 status=0
 python3 tests/bench/speed_table.py "$OUT" "$TABLE" $SIZES || status=$?
 exit $status

@@ -26,6 +26,15 @@ def read_bench(path):
     return rows
 
 
+def runs_of(path):
+    """bench.py's 'runs counted: A 5, B 5; warm-up 1 each' -> (5, 1)."""
+    if os.path.exists(path):
+        m = re.search(r'runs counted: A (\d+), B \d+; warm-up (\d+)', open(path, encoding='utf-8').read())
+        if m:
+            return int(m.group(1)), int(m.group(2))
+    return None, None
+
+
 def words_of(path):
     m = re.search(r'(\d+) words', open(path, encoding='utf-8').read())
     return int(m.group(1)) if m else None
@@ -50,9 +59,14 @@ def main(argv):
             'floor': read_bench(os.path.join(out, size + '-floor.txt')),
             'pdflatex': read_bench(os.path.join(out, size + '-pdflatex.txt')),
         }
+    runs, warmup = runs_of(os.path.join(out, sizes[0] + '-floor.txt'))
+    machine_path = os.path.join(out, 'machine.txt')
+    machine = open(machine_path).read().strip().replace('\n', '; ') if os.path.exists(machine_path) else ''
+
     lines = ['# galley speed and memory (make bench)', '',
-             'Medians of %s; ratios are the median of pair-by-pair ratios (galley run, then the peer).' %
-             'five runs after a warm-up', '',
+             'Medians of %s runs after %s warm-up; ratios are the median of pair-by-pair ratios '
+             '(galley run, then the peer). galley: layouts/bench-tabloid.yaml, every quality '
+             'feature on, threads: one per core. Machine: %s.' % (runs, warmup, machine), '',
              '| size | words | galley wall s | galley CPU s | CPU/wall | galley peak MiB | ms per 1000 words '
              '| floor wall s | galley/floor wall | pdflatex wall s | galley/pdflatex wall | -j1 = -j2 |',
              '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|']
