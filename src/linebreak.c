@@ -10,7 +10,14 @@
  * array lists the active ones; the result is read back through the
  * `previous` links of the best final node.
  *
- * Sums are 64-bit: the fill glue's stretch would overflow an int total. */
+ * Sums are 64-bit: the fill glue's stretch would overflow an int total.
+ *
+ * Rivers: with params->river_demerits, every node keeps where the word
+ * spaces of its line fall (as set, stretched or shrunk), and a line whose
+ * spaces line up with the spaces of the line above it, through the node it
+ * starts from, costs more; more again when the space above lines up with
+ * one on the line above that. The lines above are those of the best way to
+ * the node, as the fitness classes are. */
 #include "linebreak.h"
 
 #include <math.h>
@@ -23,7 +30,20 @@ typedef struct {
   gint64 width, stretch, shrink;   /* sums up to after the break */
   double demerits;
   int previous;            /* node index, -1 for the start */
+  unsigned gaps, gap_count;   /* its line's word spaces in the Gap array (rivers only) */
 } Node;
+
+/* A word space of a set line, from the line's left edge (Pango units). */
+typedef struct {
+  double left, right;
+} Gap;
+
+/* The spaces of the nodes' lines; only spaces at least river_overlap wide
+ * are kept, since no narrower one can share that much with another. */
+typedef struct {
+  GArray *gaps;             /* Gap */
+  double widest, stretch, shrink;   /* the most any space of the paragraph has */
+} Rivers;
 
 typedef struct {
   gint64 width, stretch, shrink;
@@ -115,6 +135,7 @@ typedef struct {
   int line;            /* lines ended by the new node; 0 when counts are not kept apart */
   double demerits;
   int from;            /* node index */
+  double ratio;        /* the line's adjustment ratio */
 } Candidate;
 
 static void offer_candidate(GArray *best, Candidate offer)
@@ -130,8 +151,113 @@ static void offer_candidate(GArray *best, Candidate offer)
   g_array_append_val(best, offer);
 }
 
+/* The demerits a candidate must beat to be kept (INFINITY: none yet). */
+static double best_so_far(const GArray *best, int fitness, int line)
+{
+  for (unsigned i = 0; i < best->len; i++) {
+    const Candidate *c = &g_array_index(best, Candidate, i);
+    if (c->fitness == fitness && c->line == line)
+      return c->demerits;
+  }
+  return INFINITY;
+}
+
+static int line_width_after(const BreakParams *params, const Node *a)
+{
+  return a->line < params->narrow_lines ? params->narrow_width
+         : a->line == 0 ? params->first_width : params->other_width;
+}
+
+static double flex(gint64 stretch, gint64 shrink, double ratio)
+{
+  return ratio >= 0 ? ratio * (double)stretch : ratio * (double)shrink;
+}
+
+/* Appends to `out` the word spaces of the line from node a to break b set
+ * with `ratio`, measured from the column's left edge: a narrower line (an
+ * indent, a drop cap) is set flush right. */
+static void line_gaps(const BreakParams *params, const BreakItem *items, const Sums *prefix,
+                      const Node *a, unsigned b, double ratio, GArray *out)
+{
+  if (params->river_overlap <= 0)
+    return;
+  double x = params->other_width - line_width_after(params, a);
+  unsigned first = a->position == G_MAXUINT ? 1 : a->position + 1;
+  for (unsigned k = first; k < b; k++) {
+    /* a last line's fill is no word space: the white after a paragraph's
+     * end is not seen as a river */
+    if (items[k].kind != BREAK_GLUE || items[k - 1].kind != BREAK_BOX || items[k].stretch >= BREAK_FILL)
+      continue;
+    double left = x + (double)(prefix[k].width - a->width) +
+                  flex(prefix[k].stretch - a->stretch, prefix[k].shrink - a->shrink, ratio);
+    Gap gap = { left, left + items[k].width + flex(items[k].stretch, items[k].shrink, ratio) };
+    if (gap.right - gap.left >= params->river_overlap)
+      g_array_append_val(out, gap);
+  }
+}
+
+/* False when no space of a line set with this ratio can be wide enough. */
+static bool may_line_up(const BreakParams *params, const Rivers *rivers, double ratio)
+{
+  return !isinf(ratio) &&
+         rivers->widest + flex((gint64)rivers->stretch, (gint64)rivers->shrink, ratio) >= params->river_overlap;
+}
+
+static const Gap *node_gaps(const GArray *gaps, const GArray *nodes, int n, unsigned *count)
+{
+  *count = 0;
+  if (n < 0)
+    return NULL;
+  const Node *node = &g_array_index(nodes, Node, n);
+  *count = node->gap_count;
+  return node->gap_count ? &g_array_index(gaps, Gap, node->gaps) : NULL;
+}
+
+/* How much the spaces of a line (`line`) line up with those of the line
+ * above and of the line above that (all sorted by x): for each space
+ * sharing at least params->river_overlap with one above, the white they
+ * share in units of river_overlap (a wide channel is seen more than a
+ * narrow one), three times that when the line above that shares it too. */
+static double river_units(const BreakParams *params, const Gap *line, unsigned count,
+                          const Gap *above, unsigned above_count, const Gap *above2,
+                          unsigned above2_count)
+{
+  double units = 0, need = params->river_overlap;
+  for (unsigned i = 0; i < count; i++)
+    for (unsigned j = 0; j < above_count && above[j].left < line[i].right; j++) {
+      Gap shared = { MAX(line[i].left, above[j].left), MIN(line[i].right, above[j].right) };
+      if (shared.right - shared.left < need)
+        continue;
+      double width = (shared.right - shared.left) / need;
+      units += width;
+      for (unsigned k = 0; k < above2_count && above2[k].left < shared.right; k++)
+        if (MIN(shared.right, above2[k].right) - MAX(shared.left, above2[k].left) >= need)
+          units += 2.0 * width;
+    }
+  return units;
+}
+
+/* The river units of the line from node a to break b. */
+static double line_river_units(const BreakParams *params, const BreakItem *items,
+                               const Sums *prefix, const GArray *nodes, int a, unsigned b,
+                               double ratio, GArray *gaps)
+{
+  if (g_array_index(nodes, Node, a).gap_count == 0)
+    return 0;
+  unsigned above_count, above2_count, mark = gaps->len;
+  const Node *from = &g_array_index(nodes, Node, a);
+  line_gaps(params, items, prefix, from, b, ratio, gaps);
+  const Gap *above = node_gaps(gaps, nodes, a, &above_count);
+  const Gap *above2 = node_gaps(gaps, nodes, from->previous, &above2_count);
+  double units = river_units(params, &g_array_index(gaps, Gap, mark), gaps->len - mark,
+                             above, above_count, above2, above2_count);
+  g_array_set_size(gaps, mark);
+  return units;
+}
+
 static void add_break_nodes(GArray *nodes, const GArray *best, const BreakItem *items,
-                            unsigned count, const Sums *prefix, unsigned b)
+                            unsigned count, const Sums *prefix, unsigned b,
+                            const BreakParams *params, Rivers *rivers)
 {
   Sums after = sums_after_break(items, count, prefix, b);
   bool flagged = items[b].kind == BREAK_PENALTY && items[b].flagged;
@@ -142,6 +268,11 @@ static void add_break_nodes(GArray *nodes, const GArray *best, const BreakItem *
                   .hyphen_run = flagged ? from->hyphen_run + 1 : 0,
                   .width = after.width, .stretch = after.stretch, .shrink = after.shrink,
                   .demerits = c->demerits, .previous = c->from };
+    if (params->river_demerits > 0 && may_line_up(params, rivers, c->ratio)) {
+      node.gaps = rivers->gaps->len;
+      line_gaps(params, items, prefix, from, b, c->ratio, rivers->gaps);
+      node.gap_count = rivers->gaps->len - node.gaps;
+    }
     g_array_append_val(nodes, node);
   }
 }
@@ -161,7 +292,7 @@ static double badness_of(double ratio, bool emergency)
  * that can no longer start a feasible line leave the active list. */
 static void try_break(GArray *nodes, GArray *active, GArray *best, const BreakItem *items,
                       unsigned count, const Sums *prefix, unsigned b, const BreakParams *params,
-                      int max_protrusion)
+                      int max_protrusion, Rivers *rivers)
 {
   g_array_set_size(best, 0);
   bool forced = items[b].kind == BREAK_PENALTY && items[b].penalty <= -BREAK_INFINITY;
@@ -170,8 +301,7 @@ static void try_break(GArray *nodes, GArray *active, GArray *best, const BreakIt
   for (unsigned k = 0; k < active->len; k++) {
     int n = g_array_index(active, int, k);
     const Node *a = &g_array_index(nodes, Node, n);
-    int width = a->line < params->narrow_lines ? params->narrow_width
-              : a->line == 0 ? params->first_width : params->other_width;
+    int width = line_width_after(params, a);
     double ratio = adjustment_ratio(items, prefix, a, b, width);
     bool overfull = ratio < -1;
     /* a longer line from a would be more overfull, unless it may hang further */
@@ -189,11 +319,22 @@ static void try_break(GArray *nodes, GArray *active, GArray *best, const BreakIt
       d += OVERFULL_DEMERITS * (1.0 - ratio);
     if (a->previous >= 0 && abs(fit - a->fitness) > 1)
       d += params->fitness_demerits;
-    offer_candidate(best, (Candidate){ fit, params->lines ? a->line + 1 : 0, d, n });
+    if (forced && a->position != G_MAXUINT && prefix[b].width - a->width < params->short_last_width)
+      d += params->short_last_demerits;
+    int line = params->lines ? a->line + 1 : 0;
+    /* Rivers only add, so a line already beaten need not be measured. A
+     * river costs the more the worse its line already is: loose lines
+     * make the wide spaces that rivers are seen in, and a decent line is
+     * not traded for a loose one to dodge one. */
+    if (params->river_demerits > 0 && a->gap_count > 0 && may_line_up(params, rivers, ratio) &&
+        d < best_so_far(best, fit, line))
+      d += line_river_units(params, items, prefix, nodes, n, b, ratio, rivers->gaps) *
+           (params->river_demerits + (d - a->demerits));
+    offer_candidate(best, (Candidate){ fit, line, d, n, ratio });
   }
   g_array_set_size(active, kept);
   unsigned first_new = nodes->len;
-  add_break_nodes(nodes, best, items, count, prefix, b);
+  add_break_nodes(nodes, best, items, count, prefix, b, params, rivers);
   for (unsigned n = first_new; n < nodes->len; n++) {
     int index = (int)n;
     g_array_append_val(active, index);
@@ -255,9 +396,17 @@ GArray *linebreak_total_fit(const BreakItem *items, unsigned count, const BreakP
   for (unsigned i = 0; i < count; i++)
     max_protrusion = MAX(max_protrusion, items[i].protrusion);
   GArray *best = g_array_new(FALSE, FALSE, sizeof(Candidate));
+  Rivers rivers = { g_array_new(FALSE, FALSE, sizeof(Gap)), 0, 0, 0 };
+  for (unsigned i = 0; i < count; i++)
+    if (items[i].kind == BREAK_GLUE && items[i].stretch < BREAK_FILL) {
+      rivers.widest = MAX(rivers.widest, items[i].width);
+      rivers.stretch = MAX(rivers.stretch, items[i].stretch);
+      rivers.shrink = MAX(rivers.shrink, items[i].shrink);
+    }
   for (unsigned b = 0; b < count && active->len > 0; b++)
     if (is_legal_break(items, b))
-      try_break(nodes, active, best, items, count, prefix, b, params, max_protrusion);
+      try_break(nodes, active, best, items, count, prefix, b, params, max_protrusion, &rivers);
+  g_array_free(rivers.gaps, TRUE);
   g_array_free(best, TRUE);
   GArray *breaks = read_breaks(nodes, count - 1, params->lines);
   g_array_free(active, TRUE);

@@ -37,6 +37,14 @@ typedef struct {
   int max_hyphen_run;      /* never more hyphenated lines in a row than this */
   bool allow_overfull;     /* emergency: accept lines that cannot shrink enough */
   int lines;               /* exactly this many lines (as TeX's \looseness asks), 0: the best */
+  int river_demerits;      /* a word space lined up with one on the line above costs this plus
+                              its line's own demerits, per river_overlap of white they share;
+                              three times that when the line above that shares it (0: rivers
+                              are not looked for) */
+  int river_overlap;       /* how much white two spaces must share to line up */
+  int short_last_width;    /* a last line narrower than this (a stub, shorter than the next
+                              paragraph's indent and more) ... */
+  int short_last_demerits; /* ... costs this (0: allowed) */
 } BreakParams;
 
 void linebreak_default_params(BreakParams *params, int first_width, int other_width);

@@ -5,7 +5,12 @@
  * cell) and a "current block" that text is appended to. Tight list items
  * have no paragraph event, so a list item's block is created on first text.
  * Text pointers from md4c point into our buffer, which gives each block its
- * source line by binary search over the line starts. */
+ * source line by binary search over the line starts.
+ *
+ * A blockquote right after an HTML comment `<!-- pullquote -->` is the
+ * article's pull quote (unless the front matter names one): its text
+ * leaves the body for Article.pullquote. Other renderers show it as the
+ * quote it is and the comment not at all. */
 #include "markdown.h"
 
 #include <md4c.h>
@@ -39,6 +44,8 @@ typedef struct {
   bool pending_ampersand;     /* an escaped '&' that may begin "#233;" */
   bool too_deep;              /* nesting past the limit: md4c 0.4.8 does not always
                                  stop when a callback says so, so we remember */
+  bool pullquote_marked;      /* the block just read was a <!-- pullquote --> comment */
+  int pullquote_from;         /* first block of the marked blockquote being read, or -1 */
 } Reader;
 
 static int line_of_pointer(const Reader *r, const char *p)
@@ -143,12 +150,73 @@ static void flush_pending_ampersand(Reader *r)
   r->pending_ampersand = false;
 }
 
+static bool is_blank(const char *text, size_t len)
+{
+  for (size_t i = 0; i < len; i++)
+    if (!g_ascii_isspace(text[i]))
+      return false;
+  return true;
+}
+
+/* "<!-- pullquote -->" (also "pull quote", "pull-quote", any case), alone
+ * in its HTML block. */
+static bool is_pullquote_marker(const char *text, size_t len)
+{
+  char *html = g_strstrip(g_strndup(text, len));
+  size_t n = strlen(html);
+  bool marker = false;
+  if (n >= 7 && strncmp(html, "<!--", 4) == 0 && strcmp(html + n - 3, "-->") == 0) {
+    GString *word = g_string_new(NULL);
+    for (size_t i = 4; i < n - 3; i++)
+      if (html[i] != ' ' && html[i] != '-' && html[i] != '\t')
+        g_string_append_c(word, g_ascii_tolower(html[i]));
+    marker = strcmp(word->str, "pullquote") == 0;
+    g_string_free(word, TRUE);
+  }
+  g_free(html);
+  return marker;
+}
+
+/* Moves the text of the marked blockquote's blocks (from `first` on) to
+ * the article's pull quote, paragraphs joined by spaces. A quote holding
+ * anything but paragraphs (a list, a table) stays in the body as it is. */
+static void take_pullquote(Reader *r, unsigned first)
+{
+  GPtrArray *blocks = r->article->blocks;
+  GString *quote = g_string_new(NULL);
+  for (unsigned i = first; i < blocks->len; i++) {
+    const Block *block = g_ptr_array_index(blocks, i);
+    if (block->kind != BLOCK_QUOTE) {
+      g_string_free(quote, TRUE);
+      return;
+    }
+    char *text = g_strstrip(g_strdup(block->content.text->str));
+    if (*text)
+      g_string_append_printf(quote, "%s%s", quote->len ? " " : "", text);
+    g_free(text);
+  }
+  if (quote->len == 0) {
+    g_string_free(quote, TRUE);
+    return;
+  }
+  r->article->pullquote = g_string_free(quote, FALSE);
+  r->article->pullquote_in_body = true;
+  g_ptr_array_remove_range(blocks, first, blocks->len - first);
+}
+
 static int enter_block(MD_BLOCKTYPE type, void *detail, void *userdata)
 {
   Reader *r = userdata;
   flush_pending_ampersand(r);
+  bool marked = r->pullquote_marked;   /* only the very next block is marked */
+  r->pullquote_marked = false;
   switch (type) {
-  case MD_BLOCK_QUOTE: r->quote_depth++; r->current = NULL; break;
+  case MD_BLOCK_QUOTE:
+    if (r->quote_depth == 0 && marked && !r->article->pullquote)
+      r->pullquote_from = (int)r->article->blocks->len;
+    r->quote_depth++;
+    r->current = NULL;
+    break;
   case MD_BLOCK_UL:
   case MD_BLOCK_OL: {
     if (r->lists->len >= GALLEY_MAX_BLOCK_DEPTH) {
@@ -188,7 +256,13 @@ static int leave_block(MD_BLOCKTYPE type, void *detail, void *userdata)
   Reader *r = userdata;
   flush_pending_ampersand(r);
   switch (type) {
-  case MD_BLOCK_QUOTE: r->quote_depth--; r->current = NULL; break;
+  case MD_BLOCK_QUOTE:
+    r->quote_depth--;
+    r->current = NULL;
+    if (r->quote_depth == 0 && r->pullquote_from >= 0)
+      take_pullquote(r, (unsigned)r->pullquote_from);
+    r->pullquote_from = r->quote_depth > 0 ? r->pullquote_from : -1;
+    break;
   case MD_BLOCK_UL:
   case MD_BLOCK_OL: g_array_set_size(r->lists, r->lists->len - 1); r->current = NULL; break;
   case MD_BLOCK_LI: r->current = NULL; break;
@@ -371,6 +445,10 @@ static int on_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *us
         size--;
       }
     }
+    if (r->html_block && is_pullquote_marker(text, size))
+      r->pullquote_marked = true;
+    else if (r->html_block && !is_blank(text, size))
+      r->pullquote_marked = false;
     if (r->html_block)
       append_html_text(target, text, size, flags);
     else if (is_break_tag(text, size))
@@ -408,7 +486,8 @@ static void tidy_blocks(Article *article, unsigned first_new)
 bool markdown_read_body(Article *article, const char *body, size_t len,
                         int first_line, GError **error)
 {
-  Reader r = { .article = article, .body = body, .body_len = len, .first_line = first_line };
+  Reader r = { .article = article, .body = body, .body_len = len, .first_line = first_line,
+               .pullquote_from = -1 };
   index_lines(&r);
   r.lists = g_array_new(FALSE, FALSE, sizeof(ListContext));
   unsigned first_new = article->blocks->len;

@@ -153,7 +153,8 @@ static unsigned count_words(const char *text)
 unsigned article_word_count(const Article *article)
 {
   unsigned words = count_words(article->headline) + count_words(article->deck)
-                 + count_words(article->byline) + count_words(article->caption);
+                 + count_words(article->byline) + count_words(article->caption)
+                 + (article->pullquote_in_body ? count_words(article->pullquote) : 0);
   for (unsigned i = 0; i < article->blocks->len; i++) {
     const Block *block = g_ptr_array_index(article->blocks, i);
     if (block->kind == BLOCK_TABLE) {

@@ -63,6 +63,7 @@ typedef struct {
   char *image;        /* resolved relative to the article's folder */
   char *caption, *credit;
   char *pullquote;    /* a line of the story set large across two columns */
+  bool pullquote_in_body;   /* it is a marked blockquote of the body, whose words it carries */
   int dropcap;        /* front matter: 0 not said, -1 none, 1 yes (the layout's height), N lines */
   int priority;
   int image_line;     /* where `image:` was written, for warnings */

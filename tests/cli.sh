@@ -68,7 +68,7 @@ if command -v pdfinfo >/dev/null 2>&1; then
   check "every font embedded" sh -c "pdffonts '$TMP/sample.pdf' | awk 'NR > 2 && \$(NF-4) != \"yes\" {bad=1} END {exit bad}'"
   check "title and creator in the metadata" sh -c "pdfinfo '$TMP/sample.pdf' | grep -q '^Creator: *galley '"
   check "authors from the bylines" sh -c "pdfinfo '$TMP/sample.pdf' | grep -q '^Author:.*Raju Saha'"
-  check "pdftotext gives the user's words back" sh -c "pdftotext '$TMP/sample.pdf' - | grep -q 'Strait of Hormuz'"
+  check "pdftotext gives the user's words back" sh -c "pdftotext '$TMP/sample.pdf' - | tr -s ' \n' ' ' | grep -q 'Strait of Hormuz'"
 else
   skip "poppler-utils not installed: PDF structure not checked"
 fi
@@ -187,5 +187,33 @@ check "the drop cap reads as its word in the dump" grep -q '"style": "dropcap", 
 check "the rest of its word carries no text" grep -q '"text": "he council opened[^"]*"[^}]*"silent_bytes": 2' "$TMP/dropcap.json"
 check "pdftotext reads The, not T he" sh -c "pdftotext '$TMP/dropcap.pdf' - | tr -s ' \n' ' ' | grep -q 'The council opened'"
 check "the pull quote is set in its style" grep -q '"style": "pullquote"' "$TMP/dropcap.json"
+
+# a blockquote marked <!-- pullquote --> is the pull quote, set like the front matter's
+cat > "$TMP/marked.md" <<'EOF2'
+---
+headline: Council opens the new harbour bridge
+---
+
+The council opened the new harbour bridge on Tuesday after six weeks of repairs, and the harbour master said the works had gone as planned despite the storms of the past month.
+
+<!-- pullquote -->
+> 'The bridge is finally safe,'
+> the harbour master said
+
+Traffic will return to the bridge from Friday morning, when the temporary ferry stops running and the bus routes go back to their usual stops along the quay.
+
+> An ordinary quote stays in the body.
+
+The repairs cost less than the council had budgeted, and the money left over will go to the new lighting on the footpath, which residents have asked for since the winter.
+EOF2
+check "an article with a marked blockquote builds" $GALLEY build -q -o "$TMP/marked.pdf" --dump-boxes "$TMP/marked.json" "$TMP/marked.md"
+check "the marked blockquote is set as the pull quote" sh -c "grep '\"style\": \"pullquote\"' '$TMP/marked.json' | grep -q 'finally safe'"
+check "... and not as a quote in the body" sh -c "! grep '\"style\": \"quote\"' '$TMP/marked.json' | grep -q 'finally safe'"
+check "an unmarked blockquote stays a quote" sh -c "grep '\"style\": \"quote\"' '$TMP/marked.json' | grep -q 'ordinary quote'"
+grep -v 'pullquote -->' "$TMP/marked.md" > "$TMP/unmarked.md"
+check "without its marker, the quote is an ordinary one" $GALLEY build -q -o "$TMP/unmarked.pdf" --dump-boxes "$TMP/unmarked.json" "$TMP/unmarked.md"
+# the pull quote's rules: across two tabloid columns and their gutter
+check "the pull quote is set between two rules" test "$(grep -c '"width": 280.80, "height": 0.00' "$TMP/marked.json")" -eq 2
+check "... which the unmarked quote has not" test "$(grep -c '"width": 280.80, "height": 0.00' "$TMP/unmarked.json")" -eq 0
 
 finish

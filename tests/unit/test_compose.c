@@ -195,12 +195,16 @@ static void check_no_overlaps(const DisplayList *list)
   CHECK_INT(overlaps, 0);
 }
 
+/* Body lines, and the crossheads, quotes, lists and tables among them,
+ * all sit on one baseline grid. */
 static void check_body_on_grid(const Layout *layout, const DisplayList *list)
 {
   int phase = -1;
   for (unsigned i = 0; i < display_list_box_count(list); i++) {
     const Box *box = display_list_box(list, i);
-    if (box->kind != BOX_TEXT || box->style != STYLE_BODY)
+    if (box->kind != BOX_TEXT ||
+        (box->style != STYLE_BODY && box->style != STYLE_CROSSHEAD && box->style != STYLE_QUOTE &&
+         box->style != STYLE_LIST && box->style != STYLE_TABLE))
       continue;
     int offset = box->y % layout->baseline;
     if (phase < 0)

@@ -290,6 +290,103 @@ TEST(protrusion_lets_a_line_end_hang)
   }
 }
 
+/* Where the spaces of each line fall as set (each line stretched or shrunk
+ * to the measure, the last at its natural width), and how many of them
+ * share at least `overlap` with a space on the line above. */
+static int aligned_spaces(const int *widths, const int *ends, int lines, int measure, int overlap)
+{
+  double above[16][2], here[16][2];
+  int above_count = 0, aligned = 0, start = 0;
+  for (int l = 0; l < lines; l++) {
+    int natural = 0, spaces = ends[l] - start, here_count = 0;
+    for (int w = start; w <= ends[l]; w++)
+      natural += widths[w] + (w < ends[l] ? SPACE : 0);
+    double ratio = l + 1 == lines && natural <= measure ? 0
+                 : natural <= measure ? (double)(measure - natural) / (spaces * STRETCH)
+                 : (double)(measure - natural) / (spaces * SHRINK);
+    double x = 0, flex = ratio >= 0 ? ratio * STRETCH : ratio * SHRINK;
+    for (int w = start; w < ends[l] && here_count < 16; w++) {
+      x += widths[w];
+      here[here_count][0] = x;
+      x += SPACE + flex;
+      here[here_count++][1] = x;
+    }
+    for (int i = 0; i < here_count; i++)
+      for (int j = 0; j < above_count; j++)
+        aligned += MIN(here[i][1], above[j][1]) - MAX(here[i][0], above[j][0]) >= overlap;
+    memcpy(above, here, sizeof here);
+    above_count = here_count;
+    start = ends[l] + 1;
+  }
+  return aligned;
+}
+
+/* Over many paragraphs, river demerits leave fewer spaces lined up with a
+ * space on the line above, and every line still within the tolerance. */
+TEST(river_demerits_break_up_lined_up_spaces)
+{
+  GRand *rand = g_rand_new_with_seed(23);
+  int without = 0, with = 0;
+  for (int trial = 0; trial < 300; trial++) {
+    int count = g_rand_int_range(rand, 30, 60), widths[64], ends[64];
+    for (int w = 0; w < count; w++)
+      widths[w] = g_rand_int_range(rand, 300, 1500);
+    BreakParams params;
+    linebreak_default_params(&params, 6000, 6000);
+    params.tolerance = 200;
+    params.river_overlap = SPACE * 9 / 10;   /* spaces nearly in line */
+    for (int rivers = 0; rivers <= 1; rivers++) {
+      params.river_demerits = rivers ? 10000 : 0;
+      GArray *breaks = break_words(widths, count, &params);
+      if (!breaks)
+        continue;
+      int lines = breaks_to_ends(breaks, ends);
+      ends[lines - 1] = count - 1;
+      CHECK(!isinf(demerits_of(widths, count, ends, lines, &params)));
+      *(rivers ? &with : &without) += aligned_spaces(widths, ends, lines, 6000, params.river_overlap);
+      g_array_unref(breaks);
+    }
+  }
+  fprintf(stderr, "  spaces lined up: %d without river demerits, %d with\n", without, with);
+  CHECK(without >= 50);
+  CHECK(with * 20 <= without * 19);   /* at this tolerance, few breakings have another choice */
+  g_rand_free(rand);
+}
+
+/* Over many paragraphs ending in a short word, a last line narrower than
+ * short_last_width (a stub) is set less often when it costs demerits. */
+TEST(a_stub_last_line_costs_demerits)
+{
+  GRand *rand = g_rand_new_with_seed(31);
+  int stubs[2] = { 0, 0 };
+  for (int trial = 0; trial < 300; trial++) {
+    int count = g_rand_int_range(rand, 8, 20), widths[32], ends[32];
+    for (int w = 0; w < count; w++)
+      widths[w] = g_rand_int_range(rand, 300, 1500);
+    widths[count - 1] = 400;
+    BreakParams params;
+    linebreak_default_params(&params, 6000, 6000);
+    params.tolerance = 200;
+    params.short_last_width = 1000;
+    for (int penalty = 0; penalty <= 1; penalty++) {
+      params.short_last_demerits = penalty ? 20000 : 0;
+      GArray *breaks = break_words(widths, count, &params);
+      if (!breaks)
+        continue;
+      int lines = breaks_to_ends(breaks, ends);
+      int last = lines >= 2 ? ends[lines - 2] + 1 : 0, natural = 0;
+      for (int w = last; w < count; w++)
+        natural += widths[w] + (w > last ? SPACE : 0);
+      stubs[penalty] += lines >= 2 && natural < params.short_last_width;
+      g_array_unref(breaks);
+    }
+  }
+  fprintf(stderr, "  stub last lines: %d without their demerits, %d with\n", stubs[0], stubs[1]);
+  CHECK(stubs[0] >= 20);
+  CHECK(stubs[1] * 4 <= stubs[0] * 3);
+  g_rand_free(rand);
+}
+
 static const char *const vocabulary[] = {
   "the", "of", "newspaper", "columns", "justification", "a", "composition", "editor",
   "Parliament", "extraordinarily", "in", "is", "international", "by", "council", "harbour",
@@ -361,4 +458,5 @@ RUN_TESTS("linebreak",
   T(total_fit_finds_the_least_demerits_of_every_breaking),
   T(total_fit_evens_lines_greedy_filling_would_not), T(looseness_sets_a_line_more_or_fewer),
   T(never_more_hyphenated_lines_in_a_row_than_allowed), T(protrusion_lets_a_line_end_hang),
-  T(no_line_is_ever_overfull))
+  T(no_line_is_ever_overfull), T(river_demerits_break_up_lined_up_spaces),
+  T(a_stub_last_line_costs_demerits))

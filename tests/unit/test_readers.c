@@ -150,6 +150,45 @@ TEST(escaped_numeric_references_print_their_character)
   article_free(a);
 }
 
+/* A blockquote right after <!-- pullquote --> is the pull quote: its text
+ * leaves the body; only the very next blockquote is marked, the front
+ * matter's pull quote comes first, and a quote that is more than
+ * paragraphs stays in the body. */
+TEST(marked_blockquote_is_the_pull_quote)
+{
+  Article *a = read_article("---\nheadline: H\n---\n\nBefore.\n\n<!-- Pull Quote -->\n"
+                            "> \"It is *safe*,\" she said\n>\n> at last.\n\nAfter.\n\n"
+                            "> An ordinary quote.\n", NULL);
+  CHECK(a != NULL);
+  if (!a)
+    return;
+  CHECK_STR(a->pullquote, "\"It is safe,\" she said at last.");
+  CHECK_INT(a->blocks->len, 3);
+  if (a->blocks->len == 3) {
+    CHECK_STR(block(a, 0)->content.text->str, "Before.");
+    CHECK_STR(block(a, 1)->content.text->str, "After.");
+    CHECK_INT(block(a, 2)->kind, BLOCK_QUOTE);
+  }
+  CHECK_INT(article_word_count(a), 1 + 1 + 7 + 1 + 3);   /* the pull quote's words too */
+  article_free(a);
+  a = read_article("---\nheadline: H\npullquote: From the front matter\n---\n\n<!-- pullquote -->\n"
+                   "> Stays a quote.\n", NULL);
+  CHECK(a != NULL);
+  if (a) {
+    CHECK_STR(a->pullquote, "From the front matter");
+    CHECK(a->blocks->len == 1 && block(a, 0)->kind == BLOCK_QUOTE);
+  }
+  article_free(a);
+  a = read_article("---\nheadline: H\n---\n\n<!-- pullquote -->\n\nA paragraph.\n\n> A quote.\n\n"
+                   "<!-- pullquote -->\n> - a list\n> - in a quote\n", NULL);
+  CHECK(a != NULL);
+  if (a) {
+    CHECK(a->pullquote == NULL);
+    CHECK_INT(a->blocks->len, 4);   /* paragraph, quote, two list items */
+  }
+  article_free(a);
+}
+
 TEST(word_count_covers_printed_fields)
 {
   Article *a = read_article("---\nheadline: Two words\ndeck: three more words\n---\n\nFour words in body.\n", NULL);
@@ -354,7 +393,7 @@ RUN_TESTS("readers",
   T(front_matter_fields_are_read), T(byline_list_is_joined), T(body_blocks_have_kinds_and_lines),
   T(code_block_kept_verbatim), T(table_is_read_as_rows_of_cells),
   T(html_links_images_and_breaks_keep_their_text), T(escaped_numeric_references_print_their_character),
-  T(word_count_covers_printed_fields),
+  T(word_count_covers_printed_fields), T(marked_blockquote_is_the_pull_quote),
   T(article_errors_name_place_and_remedy), T(invalid_utf8_and_nul_are_located),
   T(missing_article_file), T(billion_laughs_is_refused_at_the_first_alias),
   T(deep_nesting_is_refused), T(lengths_in_every_unit), T(layout_values_are_read),
