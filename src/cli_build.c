@@ -71,7 +71,7 @@ static DisplayList *compose_and_draw(const Options *options, Job *job, GBytes **
   unsigned count = job->articles->len;
   cli_progress(options, "setting %u article%s in type and drawing the pages", count,
                count == 1 ? "" : "s");
-  PdfDocStream *stream = pdfdoc_stream_new(&doc, articles, count);
+  PdfDocStream *stream = pdfdoc_stream_new(&doc, articles, count, options->jobs != 1);
   DisplayList *list = compose_continuous_streamed(job->layout, job->fonts, articles, count,
                                                   (unsigned)MAX(options->jobs, 0),
                                                   pdfdoc_stream_page, stream, job->log);

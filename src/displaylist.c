@@ -190,6 +190,29 @@ char *display_list_box_text(const Box *box)
   return hyphenated;
 }
 
+DisplayList *display_list_copy_page(const DisplayList *list, int page, unsigned first)
+{
+  DisplayList *copy = display_list_new(list->page_width, list->page_height);
+  copy->pages = page + 1;
+  for (unsigned i = first; i < list->boxes->len; i++) {
+    Box box = g_array_index(list->boxes, Box, i);
+    if (box.page > page)
+      break;
+    if (box.page < page)
+      continue;
+    if (box.layout)
+      g_object_ref(box.layout);
+    if (box.image)
+      image_ref(box.image);
+    if (box.artwork)
+      artwork_ref(box.artwork);
+    box.name = g_strdup(box.name);
+    box.text = g_strdup(box.text);
+    g_array_append_val(copy->boxes, box);
+  }
+  return copy;
+}
+
 void display_list_release_pages(DisplayList *list, int last_page)
 {
   for (; list->released < list->boxes->len; list->released++) {

@@ -92,6 +92,11 @@ void display_list_sort_pages(DisplayList *list);
 /* Moves src's pages and boxes to the end of list; src is left empty. */
 void display_list_append(DisplayList *list, DisplayList *src);
 
+/* A new list holding page `page` alone (with its own references), whose
+ * boxes come in a run from box first: a page to draw on another thread
+ * while the flow goes on adding to list. */
+DisplayList *display_list_copy_page(const DisplayList *list, int page, unsigned first);
+
 /* Pages already drawn give up their shaped text, keeping each line's text
  * and place: text boxes of pages up to last_page lose their layout (NULL)
  * and hyphen, and display_list_box_text() reads the copy. Boxes must come

@@ -10,6 +10,7 @@
 #include "preflight.h"
 #include "printmarks.h"
 #include "render.h"
+#include "typeset.h"
 #include "xmp.h"
 
 gboolean pdfdoc_print_options(PrintSettings *settings, gboolean print, const char *bleed,
@@ -168,6 +169,16 @@ GBytes *pdfdoc_make(const DisplayList *list, Article *const *articles, unsigned 
 
 /* ---- a page at a time ------------------------------------------------------------- */
 
+/* Pages waiting for the drawing thread: enough to keep it busy, few enough
+ * that their glyphs are not held long. */
+#define PAGES_QUEUED_AT_MOST 3
+
+typedef struct {
+  DisplayList *list;   /* the page alone; NULL: no more pages */
+  int page;
+  PdfNav *nav;         /* the destinations on it */
+} PageToDraw;
+
 struct PdfDocStream {
   PdfDocOptions options;
   Article *const *articles;
@@ -176,10 +187,62 @@ struct PdfDocStream {
   PrintSheet sheet;
   RenderPdf *pdf;
   unsigned next_box;   /* where the next page's boxes begin */
-  GError *error;       /* the first failure: later pages are not drawn */
+  GError *error;       /* the first failure, the drawing's: later pages are not drawn */
+  /* drawing on its own thread (NULL: on the caller's) */
+  GThread *drawer;
+  GMutex lock;
+  GCond changed;
+  GQueue queue;        /* PageToDraw*, guarded by lock */
+  GHashTable *fonts;   /* PangoFont* the queued pages draw with, held until finish */
 };
 
-PdfDocStream *pdfdoc_stream_new(const PdfDocOptions *o, Article *const *articles, unsigned count)
+static void draw_page(PdfDocStream *s, const DisplayList *list, int page, unsigned first,
+                      const PdfNav *nav)
+{
+  if (s->error || !preflight_page_fonts(list, page, first, &s->error))
+    return;
+  render_pdf_page(s->pdf, list, page, first, nav);
+}
+
+static PageToDraw *next_page_to_draw(PdfDocStream *s)
+{
+  g_mutex_lock(&s->lock);
+  while (g_queue_is_empty(&s->queue))
+    g_cond_wait(&s->changed, &s->lock);
+  PageToDraw *job = g_queue_pop_head(&s->queue);
+  g_cond_broadcast(&s->changed);
+  g_mutex_unlock(&s->lock);
+  return job;
+}
+
+static gpointer draw_pages(gpointer data)
+{
+  PdfDocStream *s = data;
+  for (;;) {
+    PageToDraw *job = next_page_to_draw(s);
+    bool more = job->list != NULL;
+    if (more)
+      draw_page(s, job->list, job->page, 0, job->nav);
+    pdfnav_free(job->nav);
+    display_list_free(job->list);
+    g_free(job);
+    if (!more)
+      return NULL;
+  }
+}
+
+static void queue_page(PdfDocStream *s, PageToDraw *job)
+{
+  g_mutex_lock(&s->lock);
+  while (job->list && g_queue_get_length(&s->queue) >= PAGES_QUEUED_AT_MOST)
+    g_cond_wait(&s->changed, &s->lock);
+  g_queue_push_tail(&s->queue, job);
+  g_cond_broadcast(&s->changed);
+  g_mutex_unlock(&s->lock);
+}
+
+PdfDocStream *pdfdoc_stream_new(const PdfDocOptions *o, Article *const *articles, unsigned count,
+                                bool own_thread)
 {
   PdfDocStream *s = g_new0(PdfDocStream, 1);
   s->options = *o;
@@ -192,7 +255,29 @@ PdfDocStream *pdfdoc_stream_new(const PdfDocOptions *o, Article *const *articles
   RenderPdfOptions render = { NULL, &s->sheet, s->publication, o->print.edition, o->creation_time,
                               NULL, NULL };
   s->pdf = render_pdf_begin(o->layout->page_width, o->layout->page_height, &render);
+  /* the slug of print marks is shaped with the pages' own Pango context,
+   * which is not the drawing thread's to use */
+  if (own_thread && !o->print.marks) {
+    g_mutex_init(&s->lock);
+    g_cond_init(&s->changed);
+    g_queue_init(&s->queue);
+    s->fonts = g_hash_table_new_full(g_direct_hash, g_direct_equal, g_object_unref, NULL);
+    s->drawer = g_thread_new("galley-drawer", draw_pages, s);
+  }
   return s;
+}
+
+/* The fonts of the page's lines: their cairo fonts made here, on the
+ * thread that may go on shaping with them, and held while the page waits. */
+static void hold_page_fonts(PdfDocStream *s, const DisplayList *list, int page, unsigned first)
+{
+  for (unsigned i = first; i < display_list_box_count(list); i++) {
+    const Box *box = display_list_box(list, i);
+    if (box->page > page)
+      break;
+    if (box->page == page && box->kind == BOX_TEXT && box->layout)
+      typeset_hold_fonts(box->layout, s->fonts);
+  }
 }
 
 void pdfdoc_stream_page(DisplayList *list, int page, void *stream)
@@ -201,17 +286,35 @@ void pdfdoc_stream_page(DisplayList *list, int page, void *stream)
   unsigned first = s->next_box;
   while (s->next_box < display_list_box_count(list) && display_list_box(list, s->next_box)->page <= page)
     s->next_box++;
-  if (s->error || !preflight_page_fonts(list, page, first, &s->error))
-    return;
   /* the stories' destinations on this page: their heads are placed by now */
   PdfNav *nav = pdfnav_for_flow(list, s->articles, s->count);
-  render_pdf_page(s->pdf, list, page, first, nav);
-  pdfnav_free(nav);
+  if (!s->drawer) {
+    draw_page(s, list, page, first, nav);
+    pdfnav_free(nav);
+    return;
+  }
+  hold_page_fonts(s, list, page, first);
+  PageToDraw *job = g_new(PageToDraw, 1);
+  *job = (PageToDraw){ display_list_copy_page(list, page, first), page, nav };
+  queue_page(s, job);
+}
+
+/* Waits for the drawing thread to draw every page queued. */
+static void stop_drawing(PdfDocStream *s)
+{
+  if (!s->drawer)
+    return;
+  queue_page(s, g_new0(PageToDraw, 1));
+  g_thread_join(s->drawer);
+  g_hash_table_destroy(s->fonts);
+  g_mutex_clear(&s->lock);
+  g_cond_clear(&s->changed);
 }
 
 GBytes *pdfdoc_stream_finish(PdfDocStream *s, const DisplayList *list, DiagLog *log,
                              GError **error)
 {
+  stop_drawing(s);
   GBytes *result = NULL;
   DocFields fields;
   doc_fields(&fields, s->articles, s->count, s->publication);

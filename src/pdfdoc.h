@@ -38,10 +38,14 @@ GBytes *pdfdoc_make(const DisplayList *list, Article *const *articles, unsigned 
  * goes on (compose_continuous_streamed): new, then pdfdoc_stream_page for
  * each page in order (a ComposePageDone; a failure is kept and reported by
  * finish), then finish, which frees the stream. options->nav and overlay
- * are not used: the flow's navigation is made from the pages. */
+ * are not used: the flow's navigation is made from the pages. With
+ * own_thread, pages are drawn on a thread of their own (a copy of each,
+ * its fonts held) while the caller's goes on with the flow; the PDF is the
+ * same byte for byte. Not with print marks, whose slug is shaped with the
+ * pages' Pango context. */
 typedef struct PdfDocStream PdfDocStream;
 PdfDocStream *pdfdoc_stream_new(const PdfDocOptions *options, Article *const *articles,
-                                unsigned count);
+                                unsigned count, bool own_thread);
 void pdfdoc_stream_page(DisplayList *list, int page, void *stream);
 GBytes *pdfdoc_stream_finish(PdfDocStream *stream, const DisplayList *list, DiagLog *log,
                              GError **error);
