@@ -96,7 +96,7 @@ static GBytes *render(const DisplayList *list, const PdfDocOptions *o, const Pdf
   RenderMetadata metadata = { display_list_title(list), display_list_author(list), o->creator,
                               o->creation_time, fields->subject, fields->keywords_text };
   RenderPdfOptions options = { nav, sheet, publication, o->print.edition, o->creation_time,
-                               o->overlay, o->overlay_data };
+                               o->overlay, o->overlay_data, o->print.pdfx != PDFX_NONE };
   return render_pdf(list, &metadata, &options, error);
 }
 
@@ -190,7 +190,7 @@ PdfDocStream *pdfdoc_stream_new(const PdfDocOptions *o, Article *const *articles
                    o->layout->page_height / (double)PANGO_SCALE,
                    o->print.bleed / (double)PANGO_SCALE, o->print.marks);
   RenderPdfOptions render = { NULL, &s->sheet, s->publication, o->print.edition, o->creation_time,
-                              NULL, NULL };
+                              NULL, NULL, o->print.pdfx != PDFX_NONE };
   s->pdf = render_pdf_begin(o->layout->page_width, o->layout->page_height, &render);
   return s;
 }

@@ -15,6 +15,7 @@
 
 #include "diag.h"
 #include "drawextra.h"
+#include "extracthint.h"
 #include "galley_limits.h"
 
 static double points(int units)
@@ -200,9 +201,13 @@ static void draw_text(cairo_t *cr, const Box *box)
   cairo_restore(cr);
 }
 
-static void draw_rule(cairo_t *cr, const Box *box)
+/* hint_font: the font of a cutoff rule's hint for text extractors; NULL for none */
+static void draw_rule(cairo_t *cr, const Box *box, cairo_scaled_font_t *hint_font)
 {
   cairo_set_source_rgb(cr, 0, 0, 0);
+  if (box->cutoff && hint_font)
+    extracthint_story_break(cr, hint_font, points(box->x), points(box->x + box->width),
+                            points(box->y), points(box->rule_width));
   cairo_set_line_width(cr, points(box->rule_width));
   cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
   cairo_move_to(cr, points(box->x), points(box->y));
@@ -261,6 +266,7 @@ typedef struct {
   double device_scale;
   double bleed;
   double page_width, page_height;   /* the trim, points */
+  cairo_scaled_font_t *hint_font;   /* PDF: draws the hints of extracthint.h; NULL: none */
 } Painter;
 
 /* A photo's rectangle, grown by the bleed on each side that touches the
@@ -306,7 +312,7 @@ static void draw_box(const Painter *painter, const Box *box)
 {
   switch (box->kind) {
   case BOX_TEXT: draw_text(painter->cr, box); break;
-  case BOX_RULE: draw_rule(painter->cr, box); break;
+  case BOX_RULE: draw_rule(painter->cr, box, painter->hint_font); break;
   case BOX_IMAGE: draw_image(painter, box); break;
   case BOX_PLACEHOLDER: draw_placeholder(painter->cr, box); break;
   default: drawextra_box(painter->cr, box); break;
@@ -528,7 +534,8 @@ static void set_pdf_metadata(cairo_surface_t *surface, const RenderMetadata *met
 }
 
 static void draw_pdf_page(cairo_t *cr, const DisplayList *list, int page, unsigned first,
-                          const RenderPdfOptions *options, const PdfNav *nav, const PrintSheet *sheet)
+                          const RenderPdfOptions *options, const PdfNav *nav, const PrintSheet *sheet,
+                          cairo_scaled_font_t *hint_font)
 {
   /* labels are written by pdfboxes: cairo 1.16 drops them */
   const char *label = nav ? pdfnav_page_label(nav, page) : NULL;
@@ -540,7 +547,7 @@ static void draw_pdf_page(cairo_t *cr, const DisplayList *list, int page, unsign
     g_free(slug);
     g_free(page_label);
   }
-  Painter painter = { cr, 1.0, sheet->bleed, sheet->trim_width, sheet->trim_height };
+  Painter painter = { cr, 1.0, sheet->bleed, sheet->trim_width, sheet->trim_height, hint_font };
   cairo_save(cr);
   cairo_translate(cr, sheet->offset, sheet->offset);
   draw_page_tagged(&painter, list, page, first);
@@ -559,11 +566,19 @@ struct RenderPdf {
   GByteArray *bytes;
   cairo_surface_t *surface;
   cairo_t *cr;
+  cairo_scaled_font_t *hint_font;   /* extracthint.h; NULL until a page has text, or none wanted */
 };
+
+static cairo_scaled_font_t *hint_font(RenderPdf *pdf, const DisplayList *list)
+{
+  if (!pdf->hint_font && !pdf->options.no_extract_hints)
+    pdf->hint_font = extracthint_font(list);
+  return pdf->hint_font;
+}
 
 RenderPdf *render_pdf_begin(int page_width, int page_height, const RenderPdfOptions *options)
 {
-  static const RenderPdfOptions none = { NULL, NULL, NULL, NULL, -1, NULL, NULL };
+  static const RenderPdfOptions none = { NULL, NULL, NULL, NULL, -1, NULL, NULL, false };
   RenderPdf *pdf = g_new0(RenderPdf, 1);
   pdf->options = options ? *options : none;
   if (options && options->sheet)
@@ -581,7 +596,8 @@ RenderPdf *render_pdf_begin(int page_width, int page_height, const RenderPdfOpti
 void render_pdf_page(RenderPdf *pdf, const DisplayList *list, int page, unsigned first,
                      const PdfNav *nav)
 {
-  draw_pdf_page(pdf->cr, list, page, page_start(list, page, first), &pdf->options, nav, &pdf->sheet);
+  draw_pdf_page(pdf->cr, list, page, page_start(list, page, first), &pdf->options, nav, &pdf->sheet,
+                hint_font(pdf, list));
   cairo_show_page(pdf->cr);
 }
 
@@ -591,6 +607,8 @@ GBytes *render_pdf_end(RenderPdf *pdf, const RenderMetadata *metadata, const Pdf
   set_pdf_metadata(pdf->surface, metadata);
   if (nav)
     add_outline(pdf->surface, nav, pdf->sheet.offset);
+  if (pdf->hint_font)
+    cairo_scaled_font_destroy(pdf->hint_font);
   cairo_destroy(pdf->cr);
   cairo_surface_finish(pdf->surface);
   cairo_status_t status = cairo_surface_status(pdf->surface);
@@ -615,7 +633,8 @@ GBytes *render_pdf(const DisplayList *list, const RenderMetadata *metadata,
   unsigned next_box = 0;
   for (int page = 0; page < display_list_page_count(list); page++) {
     next_box = page_start(list, page, next_box);
-    draw_pdf_page(pdf->cr, list, page, next_box, &pdf->options, nav, &pdf->sheet);
+    draw_pdf_page(pdf->cr, list, page, next_box, &pdf->options, nav, &pdf->sheet,
+                  hint_font(pdf, list));
     cairo_show_page(pdf->cr);
   }
   return render_pdf_end(pdf, metadata, nav, error);
@@ -624,7 +643,7 @@ GBytes *render_pdf(const DisplayList *list, const RenderMetadata *metadata,
 void render_draw_page(cairo_t *cr, const DisplayList *list, int page, double device_scale)
 {
   Painter painter = { cr, device_scale, 0, points(display_list_page_width(list)),
-                      points(display_list_page_height(list)) };
+                      points(display_list_page_height(list)), NULL };
   draw_page(&painter, list, page, 0);
 }
 
@@ -639,7 +658,7 @@ GBytes *render_png(const DisplayList *list, int page, double dpi, GError **error
   cairo_paint(cr);
   cairo_scale(cr, scale, scale);
   Painter painter = { cr, scale, 0, points(display_list_page_width(list)),
-                      points(display_list_page_height(list)) };
+                      points(display_list_page_height(list)), NULL };
   draw_page(&painter, list, page, 0);
   cairo_destroy(cr);
   GByteArray *bytes = g_byte_array_new();

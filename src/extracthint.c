@@ -1,0 +1,75 @@
+/* extracthint.c — see extracthint.h. */
+#include "extracthint.h"
+
+#include <pango/pangocairo.h>
+
+/* Small enough for the glyph to hide under a rule's stroke, and far from
+ * every text size, so that pdftotext joins the separator to no block:
+ * it joins lines whose sizes differ by 5 % at most. */
+#define HINT_SIZE 1.0
+
+cairo_scaled_font_t *extracthint_font(const DisplayList *list)
+{
+  for (unsigned i = 0; i < display_list_box_count(list); i++) {
+    const Box *box = display_list_box(list, i);
+    if (box->kind != BOX_TEXT)
+      continue;
+    PangoLayoutLine *line = pango_layout_get_line_readonly(box->layout, box->line_index);
+    if (!line || !line->runs)
+      continue;
+    PangoFont *font = ((PangoGlyphItem *)line->runs->data)->item->analysis.font;
+    cairo_font_face_t *face = cairo_scaled_font_get_font_face(pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(font)));
+    cairo_matrix_t size, ctm;
+    cairo_matrix_init_scale(&size, HINT_SIZE, HINT_SIZE);
+    cairo_matrix_init_identity(&ctm);
+    cairo_font_options_t *options = cairo_font_options_create();
+    cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);   /* at 1 pt they round to 0 */
+    cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
+    cairo_scaled_font_t *scaled = cairo_scaled_font_create(face, &size, &ctm, options);
+    cairo_font_options_destroy(options);
+    return scaled;
+  }
+  return NULL;
+}
+
+static bool glyph_of(cairo_scaled_font_t *font, const char *utf8, cairo_glyph_t *out)
+{
+  cairo_glyph_t *glyphs = NULL;
+  int count = 0;
+  cairo_status_t status = cairo_scaled_font_text_to_glyphs(font, 0, 0, utf8, -1, &glyphs, &count,
+                                                           NULL, NULL, NULL);
+  bool found = status == CAIRO_STATUS_SUCCESS && count == 1 && glyphs[0].index != 0;
+  if (found)
+    *out = glyphs[0];
+  cairo_glyph_free(glyphs);
+  return found;
+}
+
+/* Two glyphs, a space at the rule's start and a full stop at its end, as
+ * one cluster: cairo writes a cluster of several glyphs as /ActualText, and
+ * pdftotext places that text over the span of its glyphs. The full stop
+ * gives the cluster ink, without which cairo would drop it; it sits centred
+ * on the rule. */
+void extracthint_story_break(cairo_t *cr, cairo_scaled_font_t *font, double x0, double x1,
+                             double y, double stroke)
+{
+  cairo_glyph_t glyphs[2];
+  if (!font || !glyph_of(font, " ", &glyphs[0]) || !glyph_of(font, ".", &glyphs[1]))
+    return;
+  cairo_text_extents_t ink;
+  cairo_scaled_font_glyph_extents(font, &glyphs[1], 1, &ink);
+  if (ink.width > stroke || ink.height > stroke || ink.width <= 0)
+    return;   /* it would show */
+  glyphs[0].x = x0;
+  glyphs[0].y = y;
+  glyphs[1].x = x1 - ink.x_advance;
+  glyphs[1].y = y - ink.y_bearing - ink.height / 2;
+  /* the stop's ink must lie under the stroke, also at the rule's end */
+  if (glyphs[1].x + ink.x_bearing < x0 || glyphs[1].x + ink.x_bearing + ink.width > x1)
+    return;
+  cairo_save(cr);
+  cairo_set_scaled_font(cr, font);
+  cairo_text_cluster_t cluster = { 2, 2 };
+  cairo_show_text_glyphs(cr, "  ", 2, glyphs, 2, &cluster, 1, 0);
+  cairo_restore(cr);
+}
