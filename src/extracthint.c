@@ -8,6 +8,19 @@
  * it joins lines whose sizes differ by 5 % at most. */
 #define HINT_SIZE 1.0
 
+static cairo_scaled_font_t *sized(cairo_font_face_t *face, double points)
+{
+  cairo_matrix_t size, ctm;
+  cairo_matrix_init_scale(&size, points, points);
+  cairo_matrix_init_identity(&ctm);
+  cairo_font_options_t *options = cairo_font_options_create();
+  cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);   /* at 1 pt they round to 0 */
+  cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
+  cairo_scaled_font_t *scaled = cairo_scaled_font_create(face, &size, &ctm, options);
+  cairo_font_options_destroy(options);
+  return scaled;
+}
+
 cairo_scaled_font_t *extracthint_font(const DisplayList *list)
 {
   for (unsigned i = 0; i < display_list_box_count(list); i++) {
@@ -19,15 +32,7 @@ cairo_scaled_font_t *extracthint_font(const DisplayList *list)
       continue;
     PangoFont *font = ((PangoGlyphItem *)line->runs->data)->item->analysis.font;
     cairo_font_face_t *face = cairo_scaled_font_get_font_face(pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(font)));
-    cairo_matrix_t size, ctm;
-    cairo_matrix_init_scale(&size, HINT_SIZE, HINT_SIZE);
-    cairo_matrix_init_identity(&ctm);
-    cairo_font_options_t *options = cairo_font_options_create();
-    cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);   /* at 1 pt they round to 0 */
-    cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
-    cairo_scaled_font_t *scaled = cairo_scaled_font_create(face, &size, &ctm, options);
-    cairo_font_options_destroy(options);
-    return scaled;
+    return sized(face, HINT_SIZE);
   }
   return NULL;
 }
@@ -45,13 +50,23 @@ static bool glyph_of(cairo_scaled_font_t *font, const char *utf8, cairo_glyph_t 
   return found;
 }
 
+static void show_pair(cairo_t *cr, cairo_scaled_font_t *font, const cairo_glyph_t glyphs[2])
+{
+  cairo_save(cr);
+  cairo_set_source_rgb(cr, 0, 0, 0);
+  cairo_set_scaled_font(cr, font);
+  cairo_text_cluster_t cluster = { 2, 2 };
+  cairo_show_text_glyphs(cr, "  ", 2, glyphs, 2, &cluster, 1, 0);
+  cairo_restore(cr);
+}
+
 /* Two glyphs, a space at the rule's start and a full stop at its end, as
  * one cluster: cairo writes a cluster of several glyphs as /ActualText, and
  * pdftotext places that text over the span of its glyphs. The full stop
  * gives the cluster ink, without which cairo would drop it; it sits centred
  * on the rule. */
-void extracthint_story_break(cairo_t *cr, cairo_scaled_font_t *font, double x0, double x1,
-                             double y, double stroke)
+static void story_break(cairo_t *cr, cairo_scaled_font_t *font, double x0, double x1, double y,
+                        double stroke)
 {
   cairo_glyph_t glyphs[2];
   if (!font || !glyph_of(font, " ", &glyphs[0]) || !glyph_of(font, ".", &glyphs[1]))
@@ -67,9 +82,73 @@ void extracthint_story_break(cairo_t *cr, cairo_scaled_font_t *font, double x0, 
   /* the stop's ink must lie under the stroke, also at the rule's end */
   if (glyphs[1].x + ink.x_bearing < x0 || glyphs[1].x + ink.x_bearing + ink.width > x1)
     return;
-  cairo_save(cr);
-  cairo_set_scaled_font(cr, font);
-  cairo_text_cluster_t cluster = { 2, 2 };
-  cairo_show_text_glyphs(cr, "  ", 2, glyphs, 2, &cluster, 1, 0);
-  cairo_restore(cr);
+  show_pair(cr, font, glyphs);
+}
+
+/* The same pair of glyphs across a photo, at the size that makes the
+ * word as tall as the photo (nine tenths of it, centred): pdftotext then
+ * sees something beside the text next to the photo, which otherwise spreads
+ * its block sideways over the photo and reads it before the columns below
+ * the photo. The full stop lies on the photo, drawn after it covers it. */
+void extracthint_photo(cairo_t *cr, cairo_scaled_font_t *font, double x, double y, double width,
+                       double height)
+{
+  if (!font)
+    return;
+  cairo_font_extents_t unit;
+  cairo_scaled_font_extents(font, &unit);
+  if (unit.ascent + unit.descent <= 0)
+    return;
+  double points = 0.9 * height / (unit.ascent + unit.descent) * HINT_SIZE;
+  cairo_scaled_font_t *big = sized(cairo_scaled_font_get_font_face(font), points);
+  cairo_glyph_t glyphs[2];
+  cairo_text_extents_t ink;
+  if (glyph_of(big, " ", &glyphs[0]) && glyph_of(big, ".", &glyphs[1])) {
+    cairo_scaled_font_glyph_extents(big, &glyphs[1], 1, &ink);
+    double baseline = y + 0.05 * height + unit.ascent / HINT_SIZE * points;
+    glyphs[0].x = x;
+    glyphs[0].y = baseline;
+    glyphs[1].x = x + width - ink.x_advance;
+    glyphs[1].y = baseline;
+    bool covered = glyphs[1].x + ink.x_bearing >= x && glyphs[1].x + ink.x_bearing + ink.width <= x + width
+                   && baseline + ink.y_bearing >= y && baseline + ink.y_bearing + ink.height <= y + height;
+    if (covered)
+      show_pair(cr, big, glyphs);
+  }
+  cairo_scaled_font_destroy(big);
+}
+
+/* A cutoff rule that another on the same line continues, across the
+ * gutter between two slots side by side: one separator spans both, or the
+ * two would be two blocks in a row over the slots' heads, the top of a
+ * table to pdftotext. */
+static bool continued(const Box *rule, const Box *next)
+{
+  return next->cutoff && next->y == rule->y && next->x > rule->x
+         && next->x - (rule->x + rule->width) < 24 * PANGO_SCALE;
+}
+
+void extracthint_story_breaks(cairo_t *cr, cairo_scaled_font_t *font, const DisplayList *list,
+                              unsigned first, unsigned end)
+{
+  for (unsigned i = first; i < end; i++) {
+    const Box *rule = display_list_box(list, i);
+    if (rule->kind != BOX_RULE || !rule->cutoff)
+      continue;
+    bool starts = true;   /* no rule ends just before it on its line */
+    for (unsigned j = first; j < end && starts; j++)
+      starts = !continued(display_list_box(list, j), rule);
+    if (!starts)
+      continue;
+    const Box *last = rule;
+    for (bool more = true; more;) {
+      more = false;
+      for (unsigned j = first; j < end && !more; j++)
+        if (continued(last, display_list_box(list, j)))
+          last = display_list_box(list, j), more = true;
+    }
+    story_break(cr, font, rule->x / (double)PANGO_SCALE,
+                            (last->x + last->width) / (double)PANGO_SCALE, rule->y / (double)PANGO_SCALE,
+                            MIN(rule->rule_width, last->rule_width) / (double)PANGO_SCALE);
+  }
 }

@@ -23,9 +23,15 @@
  * destroys. */
 cairo_scaled_font_t *extracthint_font(const DisplayList *list);
 
-/* Draws the separator for a cutoff rule from (x0, y) to (x1, y), stroke
- * `stroke` wide, in points; call before stroking the rule, which covers it. */
-void extracthint_story_break(cairo_t *cr, cairo_scaled_font_t *font, double x0, double x1,
-                             double y, double stroke);
+/* The separators of the cutoff rules among boxes [first, end) of list
+ * (one page's), collinear rules side by side joined; call before drawing
+ * the rules. */
+void extracthint_story_breaks(cairo_t *cr, cairo_scaled_font_t *font, const DisplayList *list,
+                              unsigned first, unsigned end);
+
+/* Draws the hint for a photo at (x, y), width x height points; call
+ * before drawing the photo, which covers it. */
+void extracthint_photo(cairo_t *cr, cairo_scaled_font_t *font, double x, double y, double width,
+                       double height);
 
 #endif

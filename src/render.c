@@ -201,13 +201,9 @@ static void draw_text(cairo_t *cr, const Box *box)
   cairo_restore(cr);
 }
 
-/* hint_font: the font of a cutoff rule's hint for text extractors; NULL for none */
-static void draw_rule(cairo_t *cr, const Box *box, cairo_scaled_font_t *hint_font)
+static void draw_rule(cairo_t *cr, const Box *box)
 {
   cairo_set_source_rgb(cr, 0, 0, 0);
-  if (box->cutoff && hint_font)
-    extracthint_story_break(cr, hint_font, points(box->x), points(box->x + box->width),
-                            points(box->y), points(box->rule_width));
   cairo_set_line_width(cr, points(box->rule_width));
   cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
   cairo_move_to(cr, points(box->x), points(box->y));
@@ -286,6 +282,9 @@ static void draw_image(const Painter *painter, const Box *box)
   cairo_t *cr = painter->cr;
   double area[4];
   bleed_rect(painter, box, area);
+  if (painter->hint_font)
+    extracthint_photo(cr, painter->hint_font, points(box->x), points(box->y), points(box->width),
+                      points(box->height));
   double w = area[2], h = area[3];
   double ppi = MIN(GALLEY_MAX_IMAGE_PPI, 72.0 * painter->device_scale * 2);
   int max_w = MAX(1, (int)(w / 72.0 * ppi)), max_h = MAX(1, (int)(h / 72.0 * ppi));
@@ -312,7 +311,7 @@ static void draw_box(const Painter *painter, const Box *box)
 {
   switch (box->kind) {
   case BOX_TEXT: draw_text(painter->cr, box); break;
-  case BOX_RULE: draw_rule(painter->cr, box, painter->hint_font); break;
+  case BOX_RULE: draw_rule(painter->cr, box); break;
   case BOX_IMAGE: draw_image(painter, box); break;
   case BOX_PLACEHOLDER: draw_placeholder(painter->cr, box); break;
   default: drawextra_box(painter->cr, box); break;
@@ -408,7 +407,12 @@ static void draw_page_tagged(const Painter *painter, const DisplayList *list, in
     draw_box(painter, box);
   }
   close_story(&tagger);
-  for (unsigned i = first; i < n && display_list_box(list, i)->page == page; i++)
+  unsigned end = first;
+  while (end < n && display_list_box(list, end)->page == page)
+    end++;
+  if (painter->hint_font)   /* under the rules drawn next */
+    extracthint_story_breaks(painter->cr, painter->hint_font, list, first, end);
+  for (unsigned i = first; i < end; i++)
     if (display_list_box(list, i)->story < 0)
       draw_box(painter, display_list_box(list, i));
 }
