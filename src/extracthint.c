@@ -86,7 +86,7 @@ static void story_break(cairo_t *cr, cairo_scaled_font_t *font, double x0, doubl
 }
 
 /* The same pair of glyphs across a photo, at the size that makes the
- * word as tall as the photo (nine tenths of it, centred): pdftotext then
+ * word as tall as the photo: pdftotext then
  * sees something beside the text next to the photo, which otherwise spreads
  * its block sideways over the photo and reads it before the columns below
  * the photo. The full stop lies on the photo, drawn after it covers it. */
@@ -99,13 +99,13 @@ void extracthint_photo(cairo_t *cr, cairo_scaled_font_t *font, double x, double 
   cairo_scaled_font_extents(font, &unit);
   if (unit.ascent + unit.descent <= 0)
     return;
-  double points = 0.9 * height / (unit.ascent + unit.descent) * HINT_SIZE;
+  double points = height / (unit.ascent + unit.descent) * HINT_SIZE;
   cairo_scaled_font_t *big = sized(cairo_scaled_font_get_font_face(font), points);
   cairo_glyph_t glyphs[2];
   cairo_text_extents_t ink;
   if (glyph_of(big, " ", &glyphs[0]) && glyph_of(big, ".", &glyphs[1])) {
     cairo_scaled_font_glyph_extents(big, &glyphs[1], 1, &ink);
-    double baseline = y + 0.05 * height + unit.ascent / HINT_SIZE * points;
+    double baseline = y + unit.ascent / HINT_SIZE * points;
     glyphs[0].x = x;
     glyphs[0].y = baseline;
     glyphs[1].x = x + width - ink.x_advance;

@@ -222,26 +222,49 @@ fi
 
 # ---- reading order ---------------------------------------------------------------------------
 # galley draws story after story, column after column: pdftotext -raw (the
-# content stream's order) returns every story whole. Plain pdftotext uses
-# its own reading order; on 3-column pages without photos it agrees.
+# content stream's order) returns every story whole. Plain pdftotext orders
+# by position; cutoff rules and photos carry invisible text twins
+# (src/extracthint.h) so that it does not take stacked stories' columns for
+# a table nor read the text beside a photo before the columns below it.
 read -r segments broken rest <<EOF2
 $(python3 tests/reading_order.py "$TMP/tabloid.pdf" "$TMP/tabloid.json" --raw)
 EOF2
 check "samples, tabloid: content order is story by story, column by column ($broken of $segments broken: $rest)" test "$broken" -eq 0
 read -r segments broken rest <<EOF2
-$(python3 tests/reading_order.py "$TMP/plain.pdf" "$TMP/plain.json" --pages-without-photos)
+$(python3 tests/reading_order.py "$TMP/plain.pdf" "$TMP/plain.json")
 EOF2
 check "samples, newsletter: plain pdftotext returns each story whole ($broken of $segments broken: $rest)" test "$broken" -eq 0
+check "PDF/X has no hint glyphs (Ghostscript drops their /ActualText): no line of a lone full stop" \
+  sh -c "! pdftotext '$TMP/cmyk.pdf' - | grep -qx '[ .]*[.][ .]*'"
+# Plain pdftotext on the corpus: each story whole on at least 98 % of its
+# pages in each layout. Tolerated, and only these: warhols-photo-legacy
+# (a portrait photo narrower than its photo area: the white beside it has no
+# text twin, so the column beside it is read first) and zh-simplified
+# (Chinese columns and crossheads at one height make a table to pdftotext).
+tolerated="warhols-photo-legacy-spread-by-university-exhibits zh-simplified"
+plain_order() {   # plain_order LAYOUT: checks plain pdftotext's order on $TMP/corpus.pdf
+  read -r segments broken rest <<EOF2
+$(python3 tests/reading_order.py "$TMP/corpus.pdf" "$TMP/corpus.json" --all)
+EOF2
+  others=""
+  for pair in $rest; do
+    name=$(basename "$(ls "$SHARED"/corpus/articles/*.md | sed -n "$((${pair#*:} + 1))p")" .md)
+    case " $tolerated " in *" $name "*) ;; *) others="$others $pair($name)";; esac
+  done
+  echo "print: corpus, $1, plain pdftotext: $segments story-pages, $broken broken: $rest"
+  check "corpus, $1: plain pdftotext breaks no story but the tolerated ones (${others:-none other})" test -z "$others"
+  check "corpus, $1: plain pdftotext returns each story whole on >= 98 % of its pages ($((segments - broken)) of $segments)" \
+    test $((100 * (segments - broken))) -ge $((98 * segments))
+}
 if [ -d "$SHARED/corpus/articles" ]; then
-  for layout in newsletter-a4 tabloid; do   # tabloid last: its PDF is used below
+  for layout in newsletter-a4 broadsheet tabloid; do   # tabloid last: its PDF is used below
     $GALLEY build -q --layout $layout -o "$TMP/corpus.pdf" --dump-boxes "$TMP/corpus.json" "$SHARED"/corpus/articles/*.md
     check "corpus, $layout: passes qpdf --check" sh -c "qpdf --check '$TMP/corpus.pdf' >/dev/null 2>&1"
     read -r segments broken rest <<EOF2
 $(python3 tests/reading_order.py "$TMP/corpus.pdf" "$TMP/corpus.json" --raw)
 EOF2
     check "corpus, $layout: content order story by story ($broken of $segments broken: $rest)" test "$broken" -eq 0
-    plain=$(python3 tests/reading_order.py "$TMP/corpus.pdf" "$TMP/corpus.json" --pages-without-photos)
-    echo "print: corpus, $layout, plain pdftotext on pages without photos: story segments, broken: $plain"
+    plain_order $layout
   done
   # PDF/X loses no word: pdfquality finds the same words missing as in the
   # plain PDF (the corpus's one known disagreement), Arabic aside: Ghostscript

@@ -8,7 +8,7 @@ another, with nothing between them but text that belongs to no column:
 the folio, and photo captions and credits. Letters and digits are compared,
 so hyphenation and line ends do not matter. Stories in right-to-left
 scripts are left out: pdftotext has its own idea of their order. Prints "SEGMENTS BROKEN" and
-the first broken (page, story) pairs; --raw reads pdftotext -raw (the
+the first broken (page, story) pairs (--all: every one); --raw reads pdftotext -raw (the
 content stream's order) instead of its default reading order;
 --pages-without-photos leaves out pages with a photo, whose columns beside
 and below it pdftotext's own reading order often takes out of turn."""
@@ -86,7 +86,8 @@ def main():
             segments += 1
             if not whole(lines, text, furniture):
                 broken.append((int(n), story))
-    print(segments, len(broken), ' '.join('%d:%d' % b for b in broken[:12]))
+    shown = broken if '--all' in sys.argv[3:] else broken[:12]
+    print(segments, len(broken), ' '.join('%d:%d' % b for b in shown))
     return 0
 
 sys.exit(main())
