@@ -87,7 +87,8 @@ for f in gray cmyk; do
   check "$f: PDF/X-1a:2003 in Info" grep -q '"/GTS_PDFXVersion": "u:PDF/X-1a:2003"' "$TMP/$f.qjson"
   check "$f: a GTS_PDFX output intent with a profile" \
     sh -c "grep -q '\"/S\": \"/GTS_PDFX\"' '$TMP/$f.qjson' && grep -q '\"/DestOutputProfile\"' '$TMP/$f.qjson'"
-  check "$f: PDF 1.3" sh -c "pdfinfo '$TMP/$f.pdf' | grep -q 'PDF version: *1.3'"
+  # PDF/X-1a:2003 is based on PDF 1.4; galley's XMP (a 1.4 feature) makes it say so
+  check "$f: PDF 1.4" sh -c "pdfinfo '$TMP/$f.pdf' | grep -q 'PDF version: *1.4'"
   check "$f: no RGB colour, no transparency" \
     sh -c "! grep -qE 'DeviceRGB|\"/SMask\"|\"/S\": \"/Transparency\"' '$TMP/$f.qjson'"
   check "$f: Trapped is set" grep -q '"/Trapped": "/False"' "$TMP/$f.qjson"
@@ -189,6 +190,22 @@ PY
 check "one outline entry per page, one page label per page" \
   sh -c "grep -qE '^pages ([0-9]+) entries \\1 labels \\1$' '$TMP/outline'"
 check "one nested entry per story, on its first page" grep -qE '^stories 5 nested 5 on their page True$' "$TMP/outline"
+
+# ---- what PDF/X keeps of it: Info, XMP (restored after Ghostscript), outline, labels ------------
+pdfinfo "$TMP/cmyk.pdf" > "$TMP/xinfo"
+check "PDF/X: title, authors, subject and dates in Info" sh -c "grep -q '^Title: *The Oligo News$' '$TMP/xinfo' && grep -q '^Author: *Daniel Okafor; Maren Hollis' '$TMP/xinfo' && grep -q '^Subject: *Politics, Local' '$TMP/xinfo' && grep -q '^CreationDate: *Wed Jun 24 12:00:00 2026 UTC' '$TMP/xinfo'"
+check "PDF/X: an XMP metadata stream" grep -q '^Metadata Stream: *yes' "$TMP/xinfo"
+pdfinfo -meta "$TMP/cmyk.pdf" > "$TMP/xxmp"
+check "PDF/X: XMP title, date, PDF/X version and trapping, as in Info" sh -c "grep -q '<rdf:li xml:lang=\"x-default\">The Oligo News</rdf:li>' '$TMP/xxmp' && grep -q '<xmp:CreateDate>2026-06-24T12:00:00Z</xmp:CreateDate>' '$TMP/xxmp' && grep -q '<pdfxid:GTS_PDFXVersion>PDF/X-1a:2003</pdfxid:GTS_PDFXVersion>' '$TMP/xxmp' && grep -q '<pdf:Trapped>False</pdf:Trapped>' '$TMP/xxmp'"
+python3 - "$TMP/cmyk.pdf" "$TMP/cmyk.json" > "$TMP/xoutline" <<'PY'
+import json, subprocess, sys
+q = json.loads(subprocess.run(['qpdf', '--json', '--json-key=outlines', '--json-key=pagelabels', sys.argv[1]],
+                              capture_output=True, text=True, check=True).stdout)
+pages = len(json.load(open(sys.argv[2]))['pages'])
+print('pages', pages, 'entries', len(q['outlines']), 'labels', len(q['pagelabels']),
+      'nested', sum(len(e['kids']) for e in q['outlines']))
+PY
+check "PDF/X: the outline, nested, and page labels" grep -qE '^pages ([0-9]+) entries \1 labels \1 nested 5$' "$TMP/xoutline"
 
 # ---- preflight: photo resolution, font licences ----------------------------------------------
 $GALLEY build --layout newsletter-a4 -o "$TMP/res.pdf" --min-photo-ppi 600 samples/oligo-news/harbour-bridge.md 2>"$TMP/res.err"
