@@ -12,12 +12,14 @@ the first broken (page, story) pairs (--all: every one); --raw reads pdftotext -
 content stream's order) instead of its default reading order;
 --pages-without-photos leaves out pages with a photo, whose columns beside
 and below it pdftotext's own reading order often takes out of turn."""
-import json, re, subprocess, sys
+import json, re, subprocess, sys, unicodedata
 
 RTL = re.compile('[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]')
 
 def norm(text):
-    return re.sub(r'[\W_]+', '', text.lower())
+    """Letters and digits; NFKC, so that a ligature a PDF/X file extracts as
+    one character (Ghostscript drops /ActualText) reads as its letters."""
+    return re.sub(r'[\W_]+', '', unicodedata.normalize('NFKC', text).lower())
 
 def only_furniture(gap, furniture):
     for piece in sorted(furniture, key=len, reverse=True):
