@@ -97,6 +97,12 @@ void display_list_add_rule(DisplayList *list, int page, int x0, int y0, int x1, 
   g_array_append_val(list->boxes, box);
 }
 
+void display_list_add_cutoff_rule(DisplayList *list, int page, int x0, int x1, int y, int stroke)
+{
+  display_list_add_rule(list, page, x0, y, x1, y, stroke);
+  g_array_index(list->boxes, Box, list->boxes->len - 1).cutoff = true;
+}
+
 void display_list_add_image(DisplayList *list, int page, int story, Image *image,
                             int x, int y, int width, int height)
 {

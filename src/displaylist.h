@@ -38,6 +38,7 @@ typedef struct {
   bool partial;             /* ... when only part of the line is (typeset.h) */
   PangoLayout *hyphen;      /* text: drawn after it, NULL for none (the layout keeps it) */
   int rule_width;           /* rules: stroke width */
+  bool cutoff;              /* rules: a cutoff between stories (see extracthint.h) */
   Image *image;             /* images: owned reference */
   struct Artwork *artwork;  /* artwork: owned reference */
   bool cover;               /* artwork: fill the box, cropped, rather than fit inside it */
@@ -69,6 +70,8 @@ void display_list_add_text_range(DisplayList *list, int page, int story, StyleId
 /* A rule from (x0,y0) to (x1,y1); horizontal or vertical. */
 void display_list_add_rule(DisplayList *list, int page, int x0, int y0, int x1, int y1,
                            int stroke);
+/* A horizontal cutoff rule between stories at y. */
+void display_list_add_cutoff_rule(DisplayList *list, int page, int x0, int x1, int y, int stroke);
 /* image NULL draws a grey placeholder. Takes a new reference. */
 void display_list_add_image(DisplayList *list, int page, int story, Image *image,
                             int x, int y, int width, int height);

@@ -339,7 +339,7 @@ static void place_slot_rules(Composer *c, int page, const EditionPage *p)
     const Slot *s = &g_array_index(p->slots, EditionSlot, i).slot;
     SlotBox b = slot_box(c, p, s);
     if (s->first_line > 0)
-      rule(c, page, b.x, b.slot_top + l->baseline / 2, b.x + b.width, b.slot_top + l->baseline / 2, l->rule_width);
+      display_list_add_cutoff_rule(c->list, page, b.x, b.x + b.width, b.slot_top + l->baseline / 2, l->rule_width);
     for (unsigned j = 0; l->column_rules && j < p->slots->len; j++) {
       const Slot *t = &g_array_index(p->slots, EditionSlot, j).slot;
       if (t->first_column != s->first_column + s->span)

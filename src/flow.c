@@ -712,8 +712,8 @@ static void place_cutoff_rule(Flow *flow, int row)
 {
   const Layout *layout = flow->layout;
   int y = row_top(flow, row) - (flow->layout->story_gap * flow->pitch) / 2;
-  display_list_add_rule(flow->list, flow->page, layout->margin_left, y,
-                        layout->margin_left + layout_live_width(layout), y, layout->rule_width);
+  display_list_add_cutoff_rule(flow->list, flow->page, layout->margin_left,
+                               layout->margin_left + layout_live_width(layout), y, layout->rule_width);
 }
 
 /* Rows a story needs to start on a page: its head, its photo, and a few

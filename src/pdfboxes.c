@@ -16,6 +16,7 @@ void pdfboxes_plain(PdfBoxes *boxes, double width, double height)
   boxes->media = boxes->bleed = boxes->trim = page;
   boxes->xmp = NULL;
   boxes->page_labels = NULL;
+  boxes->min_version = NULL;
 }
 
 static qpdf_oh new_rect(qpdf_data q, const PdfRect *r)
@@ -129,6 +130,8 @@ GBytes *pdfboxes_apply(GBytes *pdf, const PdfBoxes *boxes, GError **error)
     qpdf_oh_remove_key(q, qpdf_get_trailer(q), "/ID");
     qpdf_init_write_memory(q);
     qpdf_set_deterministic_ID(q, QPDF_TRUE);
+    if (boxes->min_version)
+      qpdf_set_minimum_pdf_version(q, boxes->min_version);
     /* object streams make the file smaller, but need PDF 1.5: PDF/X-1a is 1.3 */
     gboolean modern = g_strcmp0(qpdf_get_pdf_version(q), "1.5") >= 0;
     qpdf_set_object_stream_mode(q, modern ? qpdf_o_generate : qpdf_o_preserve);

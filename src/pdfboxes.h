@@ -21,6 +21,7 @@ typedef struct {
   PdfRect media, bleed, trim;
   const char *xmp;   /* an XMP packet for the catalog's /Metadata, or NULL */
   const char *const *page_labels;   /* one per page ("1", "A3"), or NULL */
+  const char *min_version;   /* the least PDF version the file declares ("1.4"), or NULL */
 } PdfBoxes;
 
 /* Every page gets the boxes (galley's pages share one size) and its label:

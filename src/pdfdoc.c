@@ -97,21 +97,26 @@ static GBytes *render(const DisplayList *list, const PdfDocOptions *o, const Pdf
   RenderMetadata metadata = { display_list_title(list), display_list_author(list), o->creator,
                               o->creation_time, fields->subject, fields->keywords_text };
   RenderPdfOptions options = { nav, sheet, publication, o->print.edition, o->creation_time,
-                               o->overlay, o->overlay_data };
+                               o->overlay, o->overlay_data, o->print.pdfx != PDFX_NONE };
   return render_pdf(list, &metadata, &options, error);
 }
 
-/* Ghostscript's PDF/X goes through libqpdf again for the boxes, labels
- * and a deterministic /ID; without XMP, as PDF/X-1a is PDF 1.3. */
+/* Ghostscript's PDF/X goes through libqpdf again for the boxes, labels,
+ * a deterministic /ID and the XMP Ghostscript drops (with the PDF/X
+ * version; XMP needs PDF 1.4, on which PDF/X-1a:2003 is based). */
 static GBytes *to_pdfx(GBytes *boxed, const DisplayList *list, const PdfDocOptions *o,
-                       PdfBoxes *boxes, GError **error)
+                       PdfBoxes *boxes, XmpFields *xmp, GError **error)
 {
   GBytes *pdfx = pdfx_convert(boxed, o->print.pdfx, display_list_title(list), o->creation_time,
                               error);
   if (!pdfx)
     return NULL;
-  boxes->xmp = NULL;
+  xmp->pdfx_version = PDFX_VERSION;
+  char *packet = xmp_packet(xmp);
+  boxes->xmp = packet;
+  boxes->min_version = "1.4";
   GBytes *result = pdfboxes_apply(pdfx, boxes, error);
+  g_free(packet);
   g_bytes_unref(pdfx);
   return result;
 }
@@ -123,7 +128,7 @@ static GBytes *finish(GBytes *pdf, const DisplayList *list, const PdfDocOptions 
 {
   XmpFields xmp = { display_list_title(list), (const char *const *)fields->authors->pdata,
                     fields->subject, (const char *const *)fields->keywords->pdata, o->creator,
-                    o->creation_time };
+                    o->creation_time, NULL };
   char *packet = xmp_packet(&xmp);
   const char **labels = g_new0(const char *, pdfnav_page_count(nav) + 1);
   for (int p = 0; p < pdfnav_page_count(nav); p++)
@@ -132,10 +137,11 @@ static GBytes *finish(GBytes *pdf, const DisplayList *list, const PdfDocOptions 
   printmarks_boxes(sheet, &boxes);
   boxes.xmp = packet;
   boxes.page_labels = labels;
+  boxes.min_version = NULL;
   GBytes *result = pdfboxes_apply(pdf, &boxes, error);
   if (result && o->print.pdfx != PDFX_NONE) {
     GBytes *boxed = result;
-    result = to_pdfx(boxed, list, o, &boxes, error);
+    result = to_pdfx(boxed, list, o, &boxes, &xmp, error);
     g_bytes_unref(boxed);
   }
   g_free(labels);
@@ -253,7 +259,7 @@ PdfDocStream *pdfdoc_stream_new(const PdfDocOptions *o, Article *const *articles
                    o->layout->page_height / (double)PANGO_SCALE,
                    o->print.bleed / (double)PANGO_SCALE, o->print.marks);
   RenderPdfOptions render = { NULL, &s->sheet, s->publication, o->print.edition, o->creation_time,
-                              NULL, NULL };
+                              NULL, NULL, o->print.pdfx != PDFX_NONE };
   s->pdf = render_pdf_begin(o->layout->page_width, o->layout->page_height, &render);
   /* the slug of print marks is shaped with the pages' own Pango context,
    * which is not the drawing thread's to use */

@@ -63,7 +63,7 @@ static char *definitions(PdfxColour colour, const char *title)
   const char *profile = profile_for(colour);
   char *text = g_strdup_printf(
       "%% galley's PDF/X definitions for Ghostscript\n"
-      "[ /GTS_PDFXVersion (PDF/X-1a:2003) /Title %s /Trapped /False /DOCINFO pdfmark\n"
+      "[ /GTS_PDFXVersion (" PDFX_VERSION ") /Title %s /Trapped /False /DOCINFO pdfmark\n"
       "[ /_objdef {icc_PDFX} /type /stream /OBJ pdfmark\n"
       "[ {icc_PDFX} << /N %d >> /PUT pdfmark\n"
       "[ {icc_PDFX} (%s) (r) file /PUT pdfmark\n"

@@ -8,6 +8,9 @@
 #ifndef GALLEY_PDFX_H
 #define GALLEY_PDFX_H
 
+/* What the files are, in their Info dictionary and XMP. */
+#define PDFX_VERSION "PDF/X-1a:2003"
+
 #include <glib.h>
 
 #include "model.h"

@@ -15,6 +15,7 @@
 
 #include "diag.h"
 #include "drawextra.h"
+#include "extracthint.h"
 #include "galley_limits.h"
 
 static double points(int units)
@@ -261,6 +262,7 @@ typedef struct {
   double device_scale;
   double bleed;
   double page_width, page_height;   /* the trim, points */
+  cairo_scaled_font_t *hint_font;   /* PDF: draws the hints of extracthint.h; NULL: none */
 } Painter;
 
 /* A photo's rectangle, grown by the bleed on each side that touches the
@@ -280,6 +282,9 @@ static void draw_image(const Painter *painter, const Box *box)
   cairo_t *cr = painter->cr;
   double area[4];
   bleed_rect(painter, box, area);
+  if (painter->hint_font)
+    extracthint_photo(cr, painter->hint_font, points(box->x), points(box->y), points(box->width),
+                      points(box->height));
   double w = area[2], h = area[3];
   double ppi = MIN(GALLEY_MAX_IMAGE_PPI, 72.0 * painter->device_scale * 2);
   int max_w = MAX(1, (int)(w / 72.0 * ppi)), max_h = MAX(1, (int)(h / 72.0 * ppi));
@@ -402,7 +407,12 @@ static void draw_page_tagged(const Painter *painter, const DisplayList *list, in
     draw_box(painter, box);
   }
   close_story(&tagger);
-  for (unsigned i = first; i < n && display_list_box(list, i)->page == page; i++)
+  unsigned end = first;
+  while (end < n && display_list_box(list, end)->page == page)
+    end++;
+  if (painter->hint_font)   /* under the rules drawn next */
+    extracthint_story_breaks(painter->cr, painter->hint_font, list, first, end);
+  for (unsigned i = first; i < end; i++)
     if (display_list_box(list, i)->story < 0)
       draw_box(painter, display_list_box(list, i));
 }
@@ -528,7 +538,8 @@ static void set_pdf_metadata(cairo_surface_t *surface, const RenderMetadata *met
 }
 
 static void draw_pdf_page(cairo_t *cr, const DisplayList *list, int page, unsigned first,
-                          const RenderPdfOptions *options, const PdfNav *nav, const PrintSheet *sheet)
+                          const RenderPdfOptions *options, const PdfNav *nav, const PrintSheet *sheet,
+                          cairo_scaled_font_t *hint_font)
 {
   /* labels are written by pdfboxes: cairo 1.16 drops them */
   const char *label = nav ? pdfnav_page_label(nav, page) : NULL;
@@ -540,7 +551,7 @@ static void draw_pdf_page(cairo_t *cr, const DisplayList *list, int page, unsign
     g_free(slug);
     g_free(page_label);
   }
-  Painter painter = { cr, 1.0, sheet->bleed, sheet->trim_width, sheet->trim_height };
+  Painter painter = { cr, 1.0, sheet->bleed, sheet->trim_width, sheet->trim_height, hint_font };
   cairo_save(cr);
   cairo_translate(cr, sheet->offset, sheet->offset);
   draw_page_tagged(&painter, list, page, first);
@@ -559,11 +570,19 @@ struct RenderPdf {
   GByteArray *bytes;
   cairo_surface_t *surface;
   cairo_t *cr;
+  cairo_scaled_font_t *hint_font;   /* extracthint.h; NULL until a page has text, or none wanted */
 };
+
+static cairo_scaled_font_t *hint_font(RenderPdf *pdf, const DisplayList *list)
+{
+  if (!pdf->hint_font && !pdf->options.no_extract_hints)
+    pdf->hint_font = extracthint_font(list);
+  return pdf->hint_font;
+}
 
 RenderPdf *render_pdf_begin(int page_width, int page_height, const RenderPdfOptions *options)
 {
-  static const RenderPdfOptions none = { NULL, NULL, NULL, NULL, -1, NULL, NULL };
+  static const RenderPdfOptions none = { NULL, NULL, NULL, NULL, -1, NULL, NULL, false };
   RenderPdf *pdf = g_new0(RenderPdf, 1);
   pdf->options = options ? *options : none;
   if (options && options->sheet)
@@ -581,7 +600,8 @@ RenderPdf *render_pdf_begin(int page_width, int page_height, const RenderPdfOpti
 void render_pdf_page(RenderPdf *pdf, const DisplayList *list, int page, unsigned first,
                      const PdfNav *nav)
 {
-  draw_pdf_page(pdf->cr, list, page, page_start(list, page, first), &pdf->options, nav, &pdf->sheet);
+  draw_pdf_page(pdf->cr, list, page, page_start(list, page, first), &pdf->options, nav, &pdf->sheet,
+                hint_font(pdf, list));
   cairo_show_page(pdf->cr);
 }
 
@@ -591,6 +611,8 @@ GBytes *render_pdf_end(RenderPdf *pdf, const RenderMetadata *metadata, const Pdf
   set_pdf_metadata(pdf->surface, metadata);
   if (nav)
     add_outline(pdf->surface, nav, pdf->sheet.offset);
+  if (pdf->hint_font)
+    cairo_scaled_font_destroy(pdf->hint_font);
   cairo_destroy(pdf->cr);
   cairo_surface_finish(pdf->surface);
   cairo_status_t status = cairo_surface_status(pdf->surface);
@@ -615,7 +637,8 @@ GBytes *render_pdf(const DisplayList *list, const RenderMetadata *metadata,
   unsigned next_box = 0;
   for (int page = 0; page < display_list_page_count(list); page++) {
     next_box = page_start(list, page, next_box);
-    draw_pdf_page(pdf->cr, list, page, next_box, &pdf->options, nav, &pdf->sheet);
+    draw_pdf_page(pdf->cr, list, page, next_box, &pdf->options, nav, &pdf->sheet,
+                  hint_font(pdf, list));
     cairo_show_page(pdf->cr);
   }
   return render_pdf_end(pdf, metadata, nav, error);
@@ -624,7 +647,7 @@ GBytes *render_pdf(const DisplayList *list, const RenderMetadata *metadata,
 void render_draw_page(cairo_t *cr, const DisplayList *list, int page, double device_scale)
 {
   Painter painter = { cr, device_scale, 0, points(display_list_page_width(list)),
-                      points(display_list_page_height(list)) };
+                      points(display_list_page_height(list)), NULL };
   draw_page(&painter, list, page, 0);
 }
 
@@ -639,7 +662,7 @@ GBytes *render_png(const DisplayList *list, int page, double dpi, GError **error
   cairo_paint(cr);
   cairo_scale(cr, scale, scale);
   Painter painter = { cr, scale, 0, points(display_list_page_width(list)),
-                      points(display_list_page_height(list)) };
+                      points(display_list_page_height(list)), NULL };
   draw_page(&painter, list, page, 0);
   cairo_destroy(cr);
   GByteArray *bytes = g_byte_array_new();

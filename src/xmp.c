@@ -35,7 +35,8 @@ char *xmp_packet(const XmpFields *f)
       "  <rdf:Description rdf:about=\"\"\n"
       "    xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
       "    xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n"
-      "    xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n"
+      "    xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"\n"
+      "    xmlns:pdfxid=\"http://www.npes.org/pdfx/ns/id/\">\n"
       "   <dc:format>application/pdf</dc:format>\n");
   const char *title[] = { f->title, NULL }, *subject[] = { f->subject, NULL };
   container(out, "dc:title", "Alt", f->title ? title : NULL, TRUE);
@@ -48,6 +49,10 @@ char *xmp_packet(const XmpFields *f)
     g_free(joined);
   }
   simple(out, "xmp:CreatorTool", f->creator_tool);
+  if (f->pdfx_version) {
+    simple(out, "pdfxid:GTS_PDFXVersion", f->pdfx_version);
+    simple(out, "pdf:Trapped", "False");
+  }
   GDateTime *when = f->time >= 0 ? g_date_time_new_from_unix_utc(f->time) : NULL;
   if (when) {
     char *iso = g_date_time_format(when, "%Y-%m-%dT%H:%M:%SZ");

@@ -13,6 +13,8 @@ typedef struct {
   const char *const *keywords;  /* NULL-terminated; may be NULL */
   const char *creator_tool;
   gint64 time;                  /* creation and modification; < 0 omits them */
+  const char *pdfx_version;     /* "PDF/X-1a:2003", with /Trapped /False, as the Info
+                                   dictionary of a PDF/X file says; NULL omits it */
 } XmpFields;
 
 /* The packet as UTF-8 XML (caller frees). */

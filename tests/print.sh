@@ -87,7 +87,8 @@ for f in gray cmyk; do
   check "$f: PDF/X-1a:2003 in Info" grep -q '"/GTS_PDFXVersion": "u:PDF/X-1a:2003"' "$TMP/$f.qjson"
   check "$f: a GTS_PDFX output intent with a profile" \
     sh -c "grep -q '\"/S\": \"/GTS_PDFX\"' '$TMP/$f.qjson' && grep -q '\"/DestOutputProfile\"' '$TMP/$f.qjson'"
-  check "$f: PDF 1.3" sh -c "pdfinfo '$TMP/$f.pdf' | grep -q 'PDF version: *1.3'"
+  # PDF/X-1a:2003 is based on PDF 1.4; galley's XMP (a 1.4 feature) makes it say so
+  check "$f: PDF 1.4" sh -c "pdfinfo '$TMP/$f.pdf' | grep -q 'PDF version: *1.4'"
   check "$f: no RGB colour, no transparency" \
     sh -c "! grep -qE 'DeviceRGB|\"/SMask\"|\"/S\": \"/Transparency\"' '$TMP/$f.qjson'"
   check "$f: Trapped is set" grep -q '"/Trapped": "/False"' "$TMP/$f.qjson"
@@ -190,6 +191,22 @@ check "one outline entry per page, one page label per page" \
   sh -c "grep -qE '^pages ([0-9]+) entries \\1 labels \\1$' '$TMP/outline'"
 check "one nested entry per story, on its first page" grep -qE '^stories 5 nested 5 on their page True$' "$TMP/outline"
 
+# ---- what PDF/X keeps of it: Info, XMP (restored after Ghostscript), outline, labels ------------
+pdfinfo "$TMP/cmyk.pdf" > "$TMP/xinfo"
+check "PDF/X: title, authors, subject and dates in Info" sh -c "grep -q '^Title: *The Oligo News$' '$TMP/xinfo' && grep -q '^Author: *Daniel Okafor; Maren Hollis' '$TMP/xinfo' && grep -q '^Subject: *Politics, Local' '$TMP/xinfo' && grep -q '^CreationDate: *Wed Jun 24 12:00:00 2026 UTC' '$TMP/xinfo'"
+check "PDF/X: an XMP metadata stream" grep -q '^Metadata Stream: *yes' "$TMP/xinfo"
+pdfinfo -meta "$TMP/cmyk.pdf" > "$TMP/xxmp"
+check "PDF/X: XMP title, date, PDF/X version and trapping, as in Info" sh -c "grep -q '<rdf:li xml:lang=\"x-default\">The Oligo News</rdf:li>' '$TMP/xxmp' && grep -q '<xmp:CreateDate>2026-06-24T12:00:00Z</xmp:CreateDate>' '$TMP/xxmp' && grep -q '<pdfxid:GTS_PDFXVersion>PDF/X-1a:2003</pdfxid:GTS_PDFXVersion>' '$TMP/xxmp' && grep -q '<pdf:Trapped>False</pdf:Trapped>' '$TMP/xxmp'"
+python3 - "$TMP/cmyk.pdf" "$TMP/cmyk.json" > "$TMP/xoutline" <<'PY'
+import json, subprocess, sys
+q = json.loads(subprocess.run(['qpdf', '--json', '--json-key=outlines', '--json-key=pagelabels', sys.argv[1]],
+                              capture_output=True, text=True, check=True).stdout)
+pages = len(json.load(open(sys.argv[2]))['pages'])
+print('pages', pages, 'entries', len(q['outlines']), 'labels', len(q['pagelabels']),
+      'nested', sum(len(e['kids']) for e in q['outlines']))
+PY
+check "PDF/X: the outline, nested, and page labels" grep -qE '^pages ([0-9]+) entries \1 labels \1 nested 5$' "$TMP/xoutline"
+
 # ---- preflight: photo resolution, font licences ----------------------------------------------
 $GALLEY build --layout newsletter-a4 -o "$TMP/res.pdf" --min-photo-ppi 600 samples/oligo-news/harbour-bridge.md 2>"$TMP/res.err"
 check "a photo below --min-photo-ppi is named with its article" \
@@ -222,26 +239,49 @@ fi
 
 # ---- reading order ---------------------------------------------------------------------------
 # galley draws story after story, column after column: pdftotext -raw (the
-# content stream's order) returns every story whole. Plain pdftotext uses
-# its own reading order; on 3-column pages without photos it agrees.
+# content stream's order) returns every story whole. Plain pdftotext orders
+# by position; cutoff rules and photos carry invisible text twins
+# (src/extracthint.h) so that it does not take stacked stories' columns for
+# a table nor read the text beside a photo before the columns below it.
 read -r segments broken rest <<EOF2
 $(python3 tests/reading_order.py "$TMP/tabloid.pdf" "$TMP/tabloid.json" --raw)
 EOF2
 check "samples, tabloid: content order is story by story, column by column ($broken of $segments broken: $rest)" test "$broken" -eq 0
 read -r segments broken rest <<EOF2
-$(python3 tests/reading_order.py "$TMP/plain.pdf" "$TMP/plain.json" --pages-without-photos)
+$(python3 tests/reading_order.py "$TMP/plain.pdf" "$TMP/plain.json")
 EOF2
 check "samples, newsletter: plain pdftotext returns each story whole ($broken of $segments broken: $rest)" test "$broken" -eq 0
+check "PDF/X has no hint glyphs (Ghostscript drops their /ActualText): no line of a lone full stop" \
+  sh -c "! pdftotext '$TMP/cmyk.pdf' - | grep -qx '[ .]*[.][ .]*'"
+# Plain pdftotext on the corpus: each story whole on at least 98 % of its
+# pages in each layout. Tolerated, and only these: warhols-photo-legacy
+# (a portrait photo narrower than its photo area: the white beside it has no
+# text twin, so the column beside it is read first) and zh-simplified
+# (Chinese columns and crossheads at one height make a table to pdftotext).
+tolerated="warhols-photo-legacy-spread-by-university-exhibits zh-simplified"
+plain_order() {   # plain_order LAYOUT: checks plain pdftotext's order on $TMP/corpus.pdf
+  read -r segments broken rest <<EOF2
+$(python3 tests/reading_order.py "$TMP/corpus.pdf" "$TMP/corpus.json" --all)
+EOF2
+  others=""
+  for pair in $rest; do
+    name=$(basename "$(ls "$SHARED"/corpus/articles/*.md | sed -n "$((${pair#*:} + 1))p")" .md)
+    case " $tolerated " in *" $name "*) ;; *) others="$others $pair($name)";; esac
+  done
+  echo "print: corpus, $1, plain pdftotext: $segments story-pages, $broken broken: $rest"
+  check "corpus, $1: plain pdftotext breaks no story but the tolerated ones (${others:-none other})" test -z "$others"
+  check "corpus, $1: plain pdftotext returns each story whole on >= 98 % of its pages ($((segments - broken)) of $segments)" \
+    test $((100 * (segments - broken))) -ge $((98 * segments))
+}
 if [ -d "$SHARED/corpus/articles" ]; then
-  for layout in newsletter-a4 tabloid; do   # tabloid last: its PDF is used below
+  for layout in newsletter-a4 broadsheet tabloid; do   # tabloid last: its PDF is used below
     $GALLEY build -q --layout $layout -o "$TMP/corpus.pdf" --dump-boxes "$TMP/corpus.json" "$SHARED"/corpus/articles/*.md
     check "corpus, $layout: passes qpdf --check" sh -c "qpdf --check '$TMP/corpus.pdf' >/dev/null 2>&1"
     read -r segments broken rest <<EOF2
 $(python3 tests/reading_order.py "$TMP/corpus.pdf" "$TMP/corpus.json" --raw)
 EOF2
     check "corpus, $layout: content order story by story ($broken of $segments broken: $rest)" test "$broken" -eq 0
-    plain=$(python3 tests/reading_order.py "$TMP/corpus.pdf" "$TMP/corpus.json" --pages-without-photos)
-    echo "print: corpus, $layout, plain pdftotext on pages without photos: story segments, broken: $plain"
+    plain_order $layout
   done
   # PDF/X loses no word: pdfquality finds the same words missing as in the
   # plain PDF (the corpus's one known disagreement), Arabic aside: Ghostscript

@@ -8,16 +8,18 @@ another, with nothing between them but text that belongs to no column:
 the folio, and photo captions and credits. Letters and digits are compared,
 so hyphenation and line ends do not matter. Stories in right-to-left
 scripts are left out: pdftotext has its own idea of their order. Prints "SEGMENTS BROKEN" and
-the first broken (page, story) pairs; --raw reads pdftotext -raw (the
+the first broken (page, story) pairs (--all: every one); --raw reads pdftotext -raw (the
 content stream's order) instead of its default reading order;
 --pages-without-photos leaves out pages with a photo, whose columns beside
 and below it pdftotext's own reading order often takes out of turn."""
-import json, re, subprocess, sys
+import json, re, subprocess, sys, unicodedata
 
 RTL = re.compile('[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]')
 
 def norm(text):
-    return re.sub(r'[\W_]+', '', text.lower())
+    """Letters and digits; NFKC, so that a ligature a PDF/X file extracts as
+    one character (Ghostscript drops /ActualText) reads as its letters."""
+    return re.sub(r'[\W_]+', '', unicodedata.normalize('NFKC', text).lower())
 
 def only_furniture(gap, furniture):
     for piece in sorted(furniture, key=len, reverse=True):
@@ -86,7 +88,8 @@ def main():
             segments += 1
             if not whole(lines, text, furniture):
                 broken.append((int(n), story))
-    print(segments, len(broken), ' '.join('%d:%d' % b for b in broken[:12]))
+    shown = broken if '--all' in sys.argv[3:] else broken[:12]
+    print(segments, len(broken), ' '.join('%d:%d' % b for b in shown))
     return 0
 
 sys.exit(main())

@@ -188,12 +188,23 @@ TEST(edition_navigation_labels_and_links)
 TEST(xmp_is_escaped_and_dated)
 {
   const char *authors[] = { "Ruth <Ellery> & Co", NULL };
-  XmpFields fields = { "Tom & Jerry", authors, "World", NULL, "galley", 0 };
+  XmpFields fields = { "Tom & Jerry", authors, "World", NULL, "galley", 0, NULL };
   char *xmp = xmp_packet(&fields);
   CHECK(strstr(xmp, "<rdf:li xml:lang=\"x-default\">Tom &amp; Jerry</rdf:li>") != NULL);
   CHECK(strstr(xmp, "<rdf:li>Ruth &lt;Ellery&gt; &amp; Co</rdf:li>") != NULL);
   CHECK(strstr(xmp, "<xmp:CreateDate>1970-01-01T00:00:00Z</xmp:CreateDate>") != NULL);
   CHECK(strstr(xmp, "pdf:Keywords") == NULL);
+  CHECK(strstr(xmp, "GTS_PDFXVersion") == NULL);
+  g_free(xmp);
+}
+
+TEST(xmp_of_pdfx_says_its_version_and_trapping)
+{
+  XmpFields fields = { "Tom", NULL, NULL, NULL, "galley", 0, "PDF/X-1a:2003" };
+  char *xmp = xmp_packet(&fields);
+  CHECK(strstr(xmp, "<pdfxid:GTS_PDFXVersion>PDF/X-1a:2003</pdfxid:GTS_PDFXVersion>") != NULL);
+  CHECK(strstr(xmp, "<pdf:Trapped>False</pdf:Trapped>") != NULL);
+  CHECK(strstr(xmp, "xmlns:pdfxid=\"http://www.npes.org/pdfx/ns/id/\"") != NULL);
   g_free(xmp);
 }
 
@@ -230,5 +241,6 @@ TEST(preflight_passes_shipped_fonts_and_measures_photos)
 RUN_TESTS("pdfdoc",
   T(flow_navigation_nests_stories_under_their_first_page),
   T(print_sheet_boxes_and_labels_are_in_the_pdf), T(edition_navigation_labels_and_links),
-  T(xmp_is_escaped_and_dated), T(slug_names_what_it_knows),
+  T(xmp_is_escaped_and_dated), T(xmp_of_pdfx_says_its_version_and_trapping),
+  T(slug_names_what_it_knows),
   T(preflight_passes_shipped_fonts_and_measures_photos))

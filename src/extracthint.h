@@ -1,0 +1,37 @@
+/* extracthint.h — hints in a PDF for text extractors' reading order.
+ *
+ * pdftotext (poppler's TextOutputDev) orders a page's text by geometry
+ * alone: it groups lines into blocks, and four blocks in a 2 x 2 grid whose
+ * edges line up are a table to it, read row by row with the whole table
+ * placed where its top row is. Two stories stacked in the columns beside a
+ * headline narrower than the page are such a grid, so it read the lower
+ * story's columns there before its own headline. A cutoff rule, the
+ * separation a reader sees, is a graphic it ignores. galley therefore
+ * gives every cutoff rule an invisible text twin: a word that extractors
+ * read as white space (/ActualText of two spaces) reaching from one end of
+ * the rule to the other. Its glyph lies under the rule's stroke, so
+ * nothing changes on the page. */
+#ifndef GALLEY_EXTRACTHINT_H
+#define GALLEY_EXTRACTHINT_H
+
+#include <cairo.h>
+
+#include "displaylist.h"
+
+/* The face the hints are drawn in, at the size they need: the face of the
+ * first line of text in the list (NULL when there is none). Caller
+ * destroys. */
+cairo_scaled_font_t *extracthint_font(const DisplayList *list);
+
+/* The separators of the cutoff rules among boxes [first, end) of list
+ * (one page's), collinear rules side by side joined; call before drawing
+ * the rules. */
+void extracthint_story_breaks(cairo_t *cr, cairo_scaled_font_t *font, const DisplayList *list,
+                              unsigned first, unsigned end);
+
+/* Draws the hint for a photo at (x, y), width x height points; call
+ * before drawing the photo, which covers it. */
+void extracthint_photo(cairo_t *cr, cairo_scaled_font_t *font, double x, double y, double width,
+                       double height);
+
+#endif
