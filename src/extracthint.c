@@ -25,7 +25,7 @@ cairo_scaled_font_t *extracthint_font(const DisplayList *list)
 {
   for (unsigned i = 0; i < display_list_box_count(list); i++) {
     const Box *box = display_list_box(list, i);
-    if (box->kind != BOX_TEXT)
+    if (box->kind != BOX_TEXT || !box->layout)   /* a page already drawn has let go of it */
       continue;
     PangoLayoutLine *line = pango_layout_get_line_readonly(box->layout, box->line_index);
     if (!line || !line->runs)
