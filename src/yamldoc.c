@@ -258,6 +258,11 @@ static bool check_flow_depth(const char *text, size_t len, const char *file, int
 YamlNode *yamldoc_parse(const char *text, size_t len, const char *file,
                         int line_offset, GError **error)
 {
+  /* The readers check first, with better positions; this is for any other
+   * caller: libfyaml 0.8 loops for ever on a directive followed by invalid
+   * UTF-8 ("%\x8f"). */
+  if (!diag_check_utf8(file, text, len, error))
+    return NULL;
   if (!check_flow_depth(text, len, file, line_offset, error))
     return NULL;
   GString *diagnostic = g_string_new(NULL);
