@@ -643,10 +643,17 @@ Edition *edition_read_file(const char *path, const char *layouts_dir, const char
   gsize len = 0;
   if (!diag_read_file(path, "edition", &data, &len, error))
     return NULL;
+  Edition *ed = edition_read_buffer(path, data, len, layouts_dir, layout_override, log, error);
+  g_free(data);
+  return ed;
+}
+
+Edition *edition_read_buffer(const char *path, const char *data, size_t len, const char *layouts_dir,
+                             const char *layout_override, DiagLog *log, GError **error)
+{
   YamlNode *root = NULL;
   if (diag_check_utf8(path, data, len, error))
     root = yamldoc_parse(data, len, path, 0, error);
-  g_free(data);
   if (!root)
     return NULL;
   Edition *ed = edition_new(path);
