@@ -225,21 +225,28 @@ refused "a YAML \\0 escape (the rest of the headline would be lost)" \
   "yaml-nul.md:2:12: a YAML value holds a NUL character (an escape such as \\0); remove it" "$TMP/yaml-nul.md"
 refused "a YAML escape of a lone surrogate" "invalid YAML: double-quoted scalar has invalid UTF8 escape" "$TMP/yaml-surrogate.md"
 
-# ---- photos: a warning, a placeholder, the rest of the page built ---------------------
-photo() {   # photo NAME FILE MESSAGE: builds, warns with MESSAGE, draws a placeholder
+# ---- photos: an error naming the article, its line and the file; nothing written ----
+photo() {   # photo NAME FILE MESSAGE: refused with MESSAGE, no PDF; with --placeholder-images, a placeholder
   name=$1; file=$2; message=$3
-  rm -f "$TMP/boxes.json"
-  if $MEASURE timeout 60 $GALLEY build -o "$TMP/out.pdf" --dump-boxes "$TMP/boxes.json" \
-       "$TMP/photo-$file.md" 2>"$TMP/stderr"; then pass; else fail "$name: the build failed"; return; fi
-  check "$name: warning" grep -qF "photo-$file.md:3: $TMP/$file: $message" "$TMP/stderr"
-  check "$name: says what is printed instead" grep -qF "; a grey placeholder is printed instead" "$TMP/stderr"
-  check "$name: a placeholder" grep -q '"kind": *"placeholder"' "$TMP/boxes.json"
+  rm -f "$TMP/out.pdf" "$TMP/boxes.json"
+  $MEASURE timeout 60 $GALLEY build -o "$TMP/out.pdf" "$TMP/photo-$file.md" 2>"$TMP/stderr"
+  check "$name: status 2" test $? -eq 2
+  check "$name: an error naming the article, its line and the file" \
+    grep -qF "galley: error: $TMP/photo-$file.md:3: photo $TMP/$file: $message" "$TMP/stderr"
+  check "$name: says what to do" grep -qF "; or give --placeholder-images to proof the pages" "$TMP/stderr"
+  check "$name: no PDF written" test ! -e "$TMP/out.pdf"
   read -r seconds peak_kb _ < "$TMP/measured"
   check "$name: within 10 s and 1 GB" test "$peak_kb" -lt 1048576 -a "${seconds%.*}" -lt 10
+  $GALLEY build --placeholder-images -o "$TMP/out.pdf" --dump-boxes "$TMP/boxes.json" \
+    "$TMP/photo-$file.md" 2>"$TMP/stderr"
+  check "$name, --placeholder-images: status 0" test $? -eq 0
+  check "$name, --placeholder-images: a warning" \
+    grep -qF "galley: warning: $TMP/photo-$file.md:3: photo $TMP/$file: $message" "$TMP/stderr"
+  check "$name, --placeholder-images: a placeholder" grep -q '"kind": *"placeholder"' "$TMP/boxes.json"
 }
 $GALLEY build -q -o "$TMP/out.pdf" --dump-boxes "$TMP/boxes.json" "$TMP/photo-good.png.md"
 check "a good photo is drawn" grep -q '"kind": *"image"' "$TMP/boxes.json"
-photo "a truncated PNG" truncated.png "cannot decode the image"
+photo "a truncated PNG" truncated.png "cannot decode the image ("
 photo "a corrupt PNG" corrupt.png "not an image galley can read; use PNG or JPEG"
 photo "a PNG declaring 40 000 x 40 000 pixels" bomb.png "declares 40000 x 40000 pixels, more than the 100000000-pixel limit; scale it down"
 photo "a text file named .png" text.png "not an image galley can read"
@@ -252,5 +259,6 @@ refused "one column 10 pt wide (9 pt type)" \
   "$TMP/narrow.md" "$TMP/narrow-body.yaml"
 refused "100 columns" "hundred.yaml:3:10: 'columns' must be a whole number from 1 to 24, not '100'" "$TMP/narrow.md" "$TMP/hundred.yaml"
 builds "24 columns, the most a layout may have" "$TMP/narrow.md" "$TMP/narrow.expected" body "$TMP/max-columns.yaml"
+
 
 finish
