@@ -90,8 +90,9 @@ void cli_job_clear(Job *job);
  * so nothing is written, unless options->placeholder_images: then a
  * warning, and a grey placeholder crossed out in its place. */
 DisplayList *cli_job_compose(Job *job, const Options *options);
-/* What cli_job_compose checks on the pages composed (photos that cannot be
- * read), for pages composed otherwise; FALSE (reported): write nothing. */
+/* What cli_job_compose checks on the pages composed (the page limit, photos
+ * that cannot be read), for pages composed otherwise; FALSE (reported):
+ * write nothing. */
 gboolean cli_job_accept(const Job *job, const Options *options, const DisplayList *list);
 
 /* After a job is written: with -v, the edition's placement decisions; its

@@ -328,10 +328,21 @@ static gboolean accept_photo_faults(const Job *job, const Options *options)
   return count == 0 || options->placeholder_images;
 }
 
+/* Checked on the composed pages, before anything is written: text too
+ * long for one document is refused whole rather than cut short. */
+static gboolean within_page_limit(const DisplayList *list)
+{
+  int pages = display_list_page_count(list);
+  if (pages <= GALLEY_MAX_PAGES)
+    return TRUE;
+  fprintf(stderr, "galley: error: the pages run to %d, more than %d, galley's limit for one "
+                  "document; build the articles in several runs\n", pages, GALLEY_MAX_PAGES);
+  return FALSE;
+}
+
 gboolean cli_job_accept(const Job *job, const Options *options, const DisplayList *list)
 {
-  (void)list;
-  if (accept_photo_faults(job, options))
+  if (within_page_limit(list) && accept_photo_faults(job, options))
     return TRUE;
   cli_progress_done(options);
   return FALSE;

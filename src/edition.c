@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "article.h"
+#include "galley_limits.h"
 #include "importer.h"
 #include "layout.h"
 #include "yamldoc.h"
@@ -512,6 +513,10 @@ static bool read_pages(Reader *r, const YamlNode *v)
 {
   if (v->kind != YAML_SEQUENCE || v->values->len == 0)
     return fail(r, v, "'pages' is a list of pages, each {kind: ..., slots: {...}}");
+  if (v->values->len > GALLEY_MAX_PAGES)
+    return fail(r, g_ptr_array_index(v->values, GALLEY_MAX_PAGES), "page %d: an edition has at most %d "
+                "pages, galley's limit for one document; split it into several editions",
+                GALLEY_MAX_PAGES + 1, GALLEY_MAX_PAGES);
   int section = r->ed->sections->len ? 0 : -1;
   GPtrArray *jumps = g_ptr_array_new();
   bool ok = true;

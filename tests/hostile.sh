@@ -260,5 +260,22 @@ refused "one column 10 pt wide (9 pt type)" \
 refused "100 columns" "hundred.yaml:3:10: 'columns' must be a whole number from 1 to 24, not '100'" "$TMP/narrow.md" "$TMP/hundred.yaml"
 builds "24 columns, the most a layout may have" "$TMP/narrow.md" "$TMP/narrow.expected" body "$TMP/max-columns.yaml"
 
+# ---- pages past GALLEY_MAX_PAGES (10 000 in one document) -----------------------------
+# A page 45 pt high holds four one-line paragraphs: 39 000 make about 9 750
+# pages, 41 000 about 10 250.
+printf 'page: {width: 200pt, height: 45pt}\nmargins: 5pt\ncolumns: 1\nbaseline: 8pt\nfolio: false\nstyles:\n  body: {size: 6pt, leading: 8pt}\n  headline: {size: 6pt, leading: 8pt}\n' > "$TMP/tiny.yaml"
+for n in 39000 41000; do
+  python3 -c "import sys; print('---\nheadline: Many\n---\n\n' + '\n\n'.join(f'Line {i}.' for i in range($n)))" > "$TMP/lines-$n.md"
+done
+$GALLEY build -q --layout "$TMP/tiny.yaml" -o "$TMP/pages.pdf" --dump-boxes "$TMP/pages.json" "$TMP/lines-39000.md"
+check "9 751 pages, under the page limit: builds" test $? -eq 0
+check "9 751 pages, under the page limit: every page in the PDF" sh -c "pdfinfo '$TMP/pages.pdf' | grep -qx 'Pages: *9751'"
+refused "10 251 pages, past the page limit" \
+  "galley: error: the pages run to 10251, more than 10000, galley's limit for one document; build the articles in several runs" \
+  "$TMP/lines-41000.md" "$TMP/tiny.yaml"
+python3 -c "print('publication: X\npages:\n' + '  - kind: inside\n' * 10001, end='')" > "$TMP/pages.yaml"
+expect_error "an edition of 10 001 pages" 2 "pages.yaml:10003:5: page 10001: an edition has at most 10000 pages, galley's limit for one document; split it into several editions" -- \
+  $GALLEY build -o "$TMP/edition-pages.pdf" "$TMP/pages.yaml"
+check "an edition of 10 001 pages: no output" test ! -e "$TMP/edition-pages.pdf"
 
 finish
