@@ -147,9 +147,9 @@ static bool builder_event(Builder *b, struct fy_event *event)
   }
 }
 
-/* libfyaml reports errors only as formatted text ("<input>:LINE:COL: error:
- * MESSAGE", then the source line); the first report is kept and read back
- * into a location and a message of ours. */
+/* The errors libfyaml does not collect it reports only as formatted text
+ * ("<input>:LINE:COL: error: MESSAGE"); the first report is kept and read
+ * back into a location and a message of ours. */
 static void capture_first_report(struct fy_diag *diag, void *user, const char *buf, size_t len)
 {
   (void)diag;
@@ -169,7 +169,13 @@ static struct fy_diag *capturing_diag_new(GString *first)
   cfg.show_source = false;
   cfg.show_position = true;
   cfg.level = FYET_ERROR;
-  return fy_diag_create(&cfg);
+  struct fy_diag *diag = fy_diag_create(&cfg);
+  /* Collected, errors are not formatted with their source line: libfyaml
+   * 0.7 writes that past its buffer on a long line of tabs (a crash the
+   * edition fuzz target found). */
+  if (diag)
+    fy_diag_set_collect_errors(diag, true);
+  return diag;
 }
 
 static void report_parse_error(const char *report, const char *file, int line_offset,
@@ -290,7 +296,13 @@ YamlNode *yamldoc_parse(const char *text, size_t len, const char *file,
     fy_parser_event_free(parser, event);
   }
   if (ok && parser && fy_parser_get_stream_error(parser)) {
-    report_parse_error(diagnostic->str, file, line_offset, error);
+    void *iter = NULL;
+    struct fy_diag_error *first = diag ? fy_diag_errors_iterate(diag, &iter) : NULL;
+    if (first && first->msg)
+      diag_set_error(error, GALLEY_ERROR_INPUT, file, first->line > 0 ? first->line + line_offset : 0,
+                     MAX(first->column, 0), "invalid YAML: %s", first->msg);
+    else   /* not every error is collected: some are only written */
+      report_parse_error(diagnostic->str, file, line_offset, error);
     ok = false;
   }
   if (ok && !b.root)
@@ -303,7 +315,7 @@ YamlNode *yamldoc_parse(const char *text, size_t len, const char *file,
   if (parser)
     fy_parser_destroy(parser);
   if (diag)
-    fy_diag_unref(diag);
+    fy_diag_destroy(diag);   /* frees the collected errors too */
   g_string_free(diagnostic, TRUE);
   return b.root;
 }

@@ -192,6 +192,10 @@ refused "1 000 000 nested flow sequences" "deep-flow.md:3:36: YAML nested deeper
 builds "80 brackets in a quoted headline and a comment" "$TMP/quoted-brackets.md" "$TMP/quoted-brackets.headline" headline
 builds "80 brackets inside a plain headline" "$TMP/plain-brackets.md" "$TMP/plain-brackets.headline" headline
 refused "3 000 nested mappings" "YAML nested deeper than 32 levels" "$TMP/deep-block.md"
+# libfyaml 0.7 wrote its error's source line past a buffer (a segfault)
+refused "a YAML error on a long line of tabs (found by fuzzing)" \
+  "segv-libfyaml-error-line-of-tabs.yaml:1:384: invalid YAML: invalid multiline plain key" \
+  "$TMP/rtl.md" tests/fuzz/regressions/layout/segv-libfyaml-error-line-of-tabs.yaml
 refused "100 000 nested mappings in a layout" "deep.yaml:2:137: YAML nested deeper than 32 levels" "$TMP/rtl.md" "$TMP/deep.yaml"
 refused "300 nested list items" "nested-lists.md:4: the body nests lists or quotes more than 16 deep; flatten it" "$TMP/nested-lists.md"
 refused "3 000 lists opened on one line" "one-line-lists.md:4: the body nests lists or quotes more than 16 deep" "$TMP/one-line-lists.md"
