@@ -228,7 +228,9 @@ static bool begins_value(const char *text, size_t i, int depth)
 /* libfyaml reads a whole run of nested flow collections ("[[[[...") before
  * it reports the first, holding some 300 bytes for each: a 2 MB line of
  * brackets took 560 MB. Counting them first (outside quotes, comments and
- * plain scalars) refuses such a document at once. */
+ * plain scalars) refuses such a document at once. The same scan refuses
+ * block explicit keys ("? key"), which no galley file needs: libfyaml
+ * 0.7.12 crashes freeing its parser after "? x :\t:" (found by fuzzing). */
 static bool check_flow_depth(const char *text, size_t len, const char *file, int line_offset,
                              GError **error)
 {
@@ -256,6 +258,12 @@ static bool check_flow_depth(const char *text, size_t len, const char *file, int
       return false;
     } else if ((c == ']' || c == '}') && depth > 0) {
       depth--;
+    } else if (c == '?' && depth == 0 && begins_value(text, i, depth) &&
+               (i + 1 == len || strchr(" \t\r\n", text[i + 1]))) {
+      diag_set_error(error, GALLEY_ERROR_INPUT, file, line + line_offset, col,
+                     "'? ' starts a YAML explicit key, which galley does not read; write "
+                     "'key: value' (and quote a value that begins with '?')");
+      return false;
     }
   }
   return true;
