@@ -44,6 +44,7 @@ typedef struct {
   gboolean pdfx, pdfx_cmyk;   /* build: PDF/X in gray or CMYK */
   char *bleed, *edition;
   double min_photo_ppi;       /* < 0: the layout's */
+  gboolean placeholder_images;  /* build, preview: a photo that cannot be read is a placeholder */
   gboolean json;        /* check, fonts, layouts */
   int jobs;             /* archive: workers; 0: one per core */
   gboolean plan, index_only, force;   /* archive */
@@ -85,7 +86,14 @@ Article *cli_import_text(const char *path, const ImportOptions *import, gboolean
  * failure before giving up. */
 gboolean cli_job_load(Job *job, const Options *options);
 void cli_job_clear(Job *job);
+/* The pages, or NULL (reported). A photo that cannot be read is an error,
+ * so nothing is written, unless options->placeholder_images: then a
+ * warning, and a grey placeholder crossed out in its place. */
 DisplayList *cli_job_compose(Job *job, const Options *options);
+/* What cli_job_compose checks on the pages composed (the page limit, photos
+ * that cannot be read), for pages composed otherwise; FALSE (reported):
+ * write nothing. */
+gboolean cli_job_accept(const Job *job, const Options *options, const DisplayList *list);
 
 /* After a job is written: with -v, the edition's placement decisions; its
  * overset stories (even with -q: text that is not printed). Returns the

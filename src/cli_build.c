@@ -114,9 +114,14 @@ static BuildResult build_once(const Options *options, Job *job)
   }
   GBytes *drawn = NULL;
   GError *error = NULL;
-  DisplayList *list = can_draw_while_composing(options, job)
-                          ? compose_and_draw(options, job, &drawn, &error)
-                          : cli_job_compose(job, options);
+  gboolean streamed = can_draw_while_composing(options, job);
+  DisplayList *list = streamed ? compose_and_draw(options, job, &drawn, &error)
+                               : cli_job_compose(job, options);
+  if (streamed && list && !cli_job_accept(job, options, list)) {
+    g_clear_error(&error);   /* the stream's refusal of too many pages: said above, with the count */
+    g_clear_pointer(&drawn, g_bytes_unref);
+    g_clear_pointer(&list, display_list_free);
+  }
   if (!list || (error && !drawn)) {
     cli_progress_done(options);
     if (error)

@@ -48,7 +48,10 @@ int cli_check_run(const Options *options)
 {
   Job job = { 0 };
   int status = EXIT_BAD_INPUT;
-  DisplayList *list = cli_job_load(&job, options) ? cli_job_compose(&job, options) : NULL;
+  /* the proof reports a photo that cannot be read as one of its errors */
+  Options proof = *options;
+  proof.placeholder_images = TRUE;
+  DisplayList *list = cli_job_load(&job, options) ? cli_job_compose(&job, &proof) : NULL;
   if (list) {
     cli_progress(options, "reading the proof");
     ProofReport *report = proof_run(list, job.layout, (Article *const *)job.articles->pdata,

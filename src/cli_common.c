@@ -293,7 +293,7 @@ gboolean cli_job_load(Job *job, const Options *options)
   return job->layout && job->fonts && articles_ok;
 }
 
-DisplayList *cli_job_compose(Job *job, const Options *options)
+static DisplayList *compose(Job *job, const Options *options)
 {
   if (job->edition) {
     cli_progress(options, "laying out the edition's pages");
@@ -310,6 +310,52 @@ DisplayList *cli_job_compose(Job *job, const Options *options)
                job->articles->len == 1 ? "" : "s");
   return compose_continuous(job->layout, job->fonts, (Article *const *)job->articles->pdata,
                             job->articles->len, (unsigned)MAX(options->jobs, 0), job->log);
+}
+
+/* Photos composition could not read (each has a placeholder): warnings when
+ * the user proofs with placeholders, else errors. FALSE for errors. */
+static gboolean accept_photo_faults(const Job *job, const Options *options)
+{
+  unsigned count = diag_log_fault_count(job->log);
+  for (unsigned i = 0; i < count; i++) {
+    const char *fault = diag_log_fault(job->log, i);
+    if (options->placeholder_images)
+      diag_warn(job->log, NULL, 0, 0, "%s; a grey placeholder, crossed out, is printed instead", fault);
+    else
+      fprintf(stderr, "galley: error: %s; or give --placeholder-images to proof the pages with a "
+                      "placeholder in its place\n", fault);
+  }
+  return count == 0 || options->placeholder_images;
+}
+
+/* Checked on the composed pages, before anything is written: text too
+ * long for one document is refused whole rather than cut short. */
+static gboolean within_page_limit(const DisplayList *list)
+{
+  int pages = display_list_page_count(list);
+  if (pages <= GALLEY_MAX_PAGES)
+    return TRUE;
+  fprintf(stderr, "galley: error: the pages run to %d, more than %d, galley's limit for one "
+                  "document; build the articles in several runs\n", pages, GALLEY_MAX_PAGES);
+  return FALSE;
+}
+
+gboolean cli_job_accept(const Job *job, const Options *options, const DisplayList *list)
+{
+  if (within_page_limit(list) && accept_photo_faults(job, options))
+    return TRUE;
+  cli_progress_done(options);
+  return FALSE;
+}
+
+DisplayList *cli_job_compose(Job *job, const Options *options)
+{
+  DisplayList *list = compose(job, options);
+  if (list && !cli_job_accept(job, options, list)) {
+    display_list_free(list);
+    return NULL;
+  }
+  return list;
 }
 
 GPtrArray *cli_job_sources(const Job *job)

@@ -19,6 +19,7 @@ struct DiagLog {
   GPtrArray *messages;   /* owned strings, in order of first appearance */
   GHashTable *repeats;   /* message -> count (borrowed key) */
   GPtrArray *notes;      /* owned strings, for --verbose */
+  GPtrArray *faults;     /* owned strings, distinct, in order */
 };
 
 static char *format_location(const char *file, int line, int col)
@@ -112,6 +113,7 @@ DiagLog *diag_log_new(void)
   log->messages = g_ptr_array_new_with_free_func(g_free);
   log->repeats = g_hash_table_new(g_str_hash, g_str_equal);
   log->notes = g_ptr_array_new_with_free_func(g_free);
+  log->faults = g_ptr_array_new_with_free_func(g_free);
   return log;
 }
 
@@ -122,6 +124,7 @@ void diag_log_free(DiagLog *log)
   g_hash_table_destroy(log->repeats);
   g_ptr_array_free(log->messages, TRUE);
   g_ptr_array_free(log->notes, TRUE);
+  g_ptr_array_free(log->faults, TRUE);
   g_free(log);
 }
 
@@ -163,6 +166,8 @@ void diag_log_append(DiagLog *log, const DiagLog *other)
   }
   for (unsigned i = 0; i < other->notes->len; i++)
     g_ptr_array_add(log->notes, g_strdup(g_ptr_array_index(other->notes, i)));
+  for (unsigned i = 0; i < other->faults->len; i++)
+    diag_fault(log, NULL, 0, 0, "%s", (const char *)g_ptr_array_index(other->faults, i));
 }
 
 unsigned diag_log_count(const DiagLog *log)
@@ -213,6 +218,34 @@ void diag_log_print_notes(const DiagLog *log)
 {
   for (unsigned i = 0; i < log->notes->len; i++)
     fprintf(stderr, "galley: note: %s\n", (const char *)g_ptr_array_index(log->notes, i));
+}
+
+void diag_fault(DiagLog *log, const char *file, int line, int col, const char *fmt, ...)
+{
+  va_list args;
+  va_start(args, fmt);
+  char *body = g_strdup_vprintf(fmt, args);
+  va_end(args);
+  char *where = format_location(file, line, col);
+  char *message = g_strconcat(where, body, NULL);
+  g_free(where);
+  g_free(body);
+  for (unsigned i = 0; i < log->faults->len; i++)
+    if (g_str_equal(g_ptr_array_index(log->faults, i), message)) {
+      g_free(message);
+      return;
+    }
+  g_ptr_array_add(log->faults, message);
+}
+
+unsigned diag_log_fault_count(const DiagLog *log)
+{
+  return log->faults->len;
+}
+
+const char *diag_log_fault(const DiagLog *log, unsigned i)
+{
+  return g_ptr_array_index(log->faults, i);
 }
 
 gboolean diag_check_utf8(const char *path, const char *data, size_t len, GError **error)

@@ -47,7 +47,7 @@ void diag_warn(DiagLog *log, const char *file, int line, int col,
 
 unsigned diag_log_count(const DiagLog *log);
 
-/* Adds other's warnings (with their counts) and notes after log's own, as
+/* Adds other's warnings (with their counts), notes and faults after log's own, as
  * if they had been recorded in log: work done on other threads keeps the
  * order it would have had in one. */
 void diag_log_append(DiagLog *log, const DiagLog *other);
@@ -68,5 +68,15 @@ const char *diag_log_note(const DiagLog *log, unsigned i);
 
 /* Writes every note to stderr as "galley: note: ...". */
 void diag_log_print_notes(const DiagLog *log);
+
+/* Records a fault: an input that composition went past with a stand-in (a
+ * photo that cannot be read: a placeholder), which the command then turns
+ * into an error (nothing written) or, when the user asked to proof with
+ * stand-ins, a warning. Kept in order; identical faults once. */
+void diag_fault(DiagLog *log, const char *file, int line, int col,
+                const char *fmt, ...) G_GNUC_PRINTF(5, 6);
+
+unsigned diag_log_fault_count(const DiagLog *log);
+const char *diag_log_fault(const DiagLog *log, unsigned i);
 
 #endif

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "article.h"
+#include "galley_limits.h"
 #include "importer.h"
 #include "layout.h"
 #include "yamldoc.h"
@@ -512,6 +513,10 @@ static bool read_pages(Reader *r, const YamlNode *v)
 {
   if (v->kind != YAML_SEQUENCE || v->values->len == 0)
     return fail(r, v, "'pages' is a list of pages, each {kind: ..., slots: {...}}");
+  if (v->values->len > GALLEY_MAX_PAGES)
+    return fail(r, g_ptr_array_index(v->values, GALLEY_MAX_PAGES), "page %d: an edition has at most %d "
+                "pages, galley's limit for one document; split it into several editions",
+                GALLEY_MAX_PAGES + 1, GALLEY_MAX_PAGES);
   int section = r->ed->sections->len ? 0 : -1;
   GPtrArray *jumps = g_ptr_array_new();
   bool ok = true;
@@ -643,10 +648,17 @@ Edition *edition_read_file(const char *path, const char *layouts_dir, const char
   gsize len = 0;
   if (!diag_read_file(path, "edition", &data, &len, error))
     return NULL;
+  Edition *ed = edition_read_buffer(path, data, len, layouts_dir, layout_override, log, error);
+  g_free(data);
+  return ed;
+}
+
+Edition *edition_read_buffer(const char *path, const char *data, size_t len, const char *layouts_dir,
+                             const char *layout_override, DiagLog *log, GError **error)
+{
   YamlNode *root = NULL;
   if (diag_check_utf8(path, data, len, error))
     root = yamldoc_parse(data, len, path, 0, error);
-  g_free(data);
   if (!root)
     return NULL;
   Edition *ed = edition_new(path);

@@ -75,6 +75,10 @@ bool edition_is_path(const char *path);
  * layout (a path or a shipped name). Warnings go to log. */
 Edition *edition_read_file(const char *path, const char *layouts_dir, const char *layout_override,
                            DiagLog *log, GError **error);
+/* The same from bytes in memory; path names them in messages and its folder
+ * is where the edition's relative paths start. */
+Edition *edition_read_buffer(const char *path, const char *data, size_t len, const char *layouts_dir,
+                             const char *layout_override, DiagLog *log, GError **error);
 void edition_free(Edition *edition);
 
 /* Index of the page with this label ("A3"), or -1. */

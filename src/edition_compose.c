@@ -383,7 +383,7 @@ static const Article *without_photo(Composer *c, int index)
 }
 
 /* The story's photo: the one the edition gives the slot, else the
- * article's. A photo that cannot be read is a warning naming the file and
+ * article's. A photo that cannot be read is a fault naming the file and
  * line that named it; the caller prints a placeholder. */
 static Artwork *photo_for(Composer *c, const EditionSlot *es, int index, const char **path)
 {
@@ -394,8 +394,8 @@ static Artwork *photo_for(Composer *c, const EditionSlot *es, int index, const c
   GError *local = NULL;
   Artwork *art = artwork_load(*path, 1, &local);
   if (!art) {
-    diag_warn(c->log, es->image ? c->ed->path : a->path, es->image ? es->image_line : a->image_line,
-              0, "%s; a grey placeholder is printed instead", local->message);
+    diag_fault(c->log, es->image ? c->ed->path : a->path, es->image ? es->image_line : a->image_line,
+               0, "photo %s", local->message);
     g_error_free(local);
     return NULL;
   }
@@ -504,8 +504,7 @@ static void place_story(Composer *c, int page, const EditionPage *p, const Editi
     GError *local = NULL;
     inset.artwork = artwork_load(es->inset_image, 1, &local);
     if (!inset.artwork) {
-      diag_warn(c->log, c->ed->path, es->inset_line, 0, "%s; a grey placeholder is printed instead",
-                local->message);
+      diag_fault(c->log, c->ed->path, es->inset_line, 0, "inset photo %s", local->message);
       g_error_free(local);
       char *name = g_path_get_basename(es->inset_image);
       g_ptr_array_add(c->copies, name);

@@ -24,7 +24,7 @@ Image *image_load(const char *path, GError **error)
 {
   int width = 0, height = 0;
   if (!g_file_test(path, G_FILE_TEST_IS_REGULAR)) {
-    diag_set_error(error, GALLEY_ERROR_INPUT, path, 0, 0, "image not found");
+    diag_set_error(error, GALLEY_ERROR_INPUT, path, 0, 0, "image not found; check the path (it is relative to the file that names it)");
     return NULL;
   }
   if (!gdk_pixbuf_get_file_info(path, &width, &height)) {
@@ -42,7 +42,8 @@ Image *image_load(const char *path, GError **error)
   GError *local = NULL;
   GdkPixbuf *pixbuf = gdk_pixbuf_new_from_file(path, &local);
   if (!pixbuf) {
-    diag_set_error(error, GALLEY_ERROR_INPUT, path, 0, 0, "cannot decode the image: %s",
+    diag_set_error(error, GALLEY_ERROR_INPUT, path, 0, 0,
+                   "cannot decode the image (%s); it is damaged or cut short: save or export it again",
                    local ? local->message : "unknown error");
     g_clear_error(&local);
     return NULL;

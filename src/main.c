@@ -25,6 +25,7 @@ static Options opts = { .min_photo_ppi = -1 };
 #define LAYOUT_ENTRY { "layout", 'l', 0, G_OPTION_ARG_FILENAME, &opts.layout, "Page layout: a YAML file or a shipped name, see 'galley layouts' (default: tabloid)", "LAYOUT" }
 #define DUMP_ENTRY { "dump-boxes", 0, 0, G_OPTION_ARG_FILENAME, &opts.dump_boxes, "Also write the display list as JSON", "FILE.json" }
 #define OVERLAY_ENTRY { "overlay", 0, 0, G_OPTION_ARG_NONE, &opts.overlay, "Draw columns, baseline grid, story frames and proof marks in non-photo blue", NULL }
+#define PLACEHOLDER_ENTRY { "placeholder-images", 0, 0, G_OPTION_ARG_NONE, &opts.placeholder_images, "Proof without a photo that is missing or cannot be read: a grey placeholder, crossed out, in its place and a warning (else an error, and nothing written)", NULL }
 #define INPUTS_ENTRY { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opts.inputs, NULL, "ARTICLE.md|ARTICLE.txt|-...|EDITION.yaml" }
 
 /* Plain-text articles, wherever articles are read. */
@@ -50,6 +51,7 @@ static const GOptionEntry build_entries[] = {
   { "pdfx", 0, 0, G_OPTION_ARG_NONE, &opts.pdfx, "PDF/X-1a for newsprint through Ghostscript, in grayscale", NULL },
   { "pdfx-cmyk", 0, 0, G_OPTION_ARG_NONE, &opts.pdfx_cmyk, "PDF/X-1a in CMYK, text and rules on the black plate only", NULL },
   { "min-photo-ppi", 0, 0, G_OPTION_ARG_DOUBLE, &opts.min_photo_ppi, "Warn about photos below this resolution (default: 150)", "PPI" },
+  PLACEHOLDER_ENTRY,
   OVERLAY_ENTRY,
   DUMP_ENTRY,
   INPUTS_ENTRY,
@@ -67,6 +69,7 @@ static const GOptionEntry preview_entries[] = {
   { "term", 't', 0, G_OPTION_ARG_NONE, &opts.term, "Draw the pages in this terminal, fitted to its size", NULL },
   { "graphics", 0, 0, G_OPTION_ARG_STRING, &opts.graphics, "With --term: auto (ask the terminal), blocks, kitty or sixel (default: auto)", "MODE" },
   { "size", 0, 0, G_OPTION_ARG_STRING, &opts.size, "With --term: fit pages to COLSxROWS instead of the terminal", "COLSxROWS" },
+  PLACEHOLDER_ENTRY,
   OVERLAY_ENTRY,
   DUMP_ENTRY,
   INPUTS_ENTRY,

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "compose.h"
+#include "galley_limits.h"
 #include "layout.h"
 #include "pdfboxes.h"
 #include "pdfx.h"
@@ -194,6 +195,7 @@ struct PdfDocStream {
   RenderPdf *pdf;
   unsigned next_box;   /* where the next page's boxes begin */
   GError *error;       /* the first failure, the drawing's: later pages are not drawn */
+  bool past_limit;     /* a page past GALLEY_MAX_PAGES came: the document will be refused */
   /* drawing on its own thread (NULL: on the caller's) */
   GThread *drawer;
   GMutex lock;
@@ -292,6 +294,9 @@ void pdfdoc_stream_page(DisplayList *list, int page, void *stream)
   unsigned first = s->next_box;
   while (s->next_box < display_list_box_count(list) && display_list_box(list, s->next_box)->page <= page)
     s->next_box++;
+  s->past_limit = s->past_limit || page >= GALLEY_MAX_PAGES;
+  if (s->past_limit)   /* draw no more: the document will be refused */
+    return;
   /* the stories' destinations on this page: their heads are placed by now */
   PdfNav *nav = pdfnav_for_flow(list, s->articles, s->count);
   if (!s->drawer) {
@@ -321,6 +326,9 @@ GBytes *pdfdoc_stream_finish(PdfDocStream *s, const DisplayList *list, DiagLog *
                              GError **error)
 {
   stop_drawing(s);
+  if (s->past_limit && !s->error)
+    diag_set_error(&s->error, GALLEY_ERROR_LIMIT, NULL, 0, 0, "more than %d pages, galley's limit "
+                   "for one document; build the articles in several runs", GALLEY_MAX_PAGES);
   GBytes *result = NULL;
   DocFields fields;
   doc_fields(&fields, s->articles, s->count, s->publication);

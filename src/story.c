@@ -238,8 +238,7 @@ static void load_photo(Builder *b, int *pixel_width, int *pixel_height)
   GError *error = NULL;
   Image *image = image_load(b->article->image, &error);
   if (!image) {
-    diag_warn(b->log, b->article->path, b->article->image_line, 0,
-              "%s; a grey placeholder is printed instead", error->message);
+    diag_fault(b->log, b->article->path, b->article->image_line, 0, "photo %s", error->message);
     g_error_free(error);
     b->story->photo_placeholder = true;
     *pixel_width = 3;

@@ -147,9 +147,9 @@ static bool builder_event(Builder *b, struct fy_event *event)
   }
 }
 
-/* libfyaml reports errors only as formatted text ("<input>:LINE:COL: error:
- * MESSAGE", then the source line); the first report is kept and read back
- * into a location and a message of ours. */
+/* The errors libfyaml does not collect it reports only as formatted text
+ * ("<input>:LINE:COL: error: MESSAGE"); the first report is kept and read
+ * back into a location and a message of ours. */
 static void capture_first_report(struct fy_diag *diag, void *user, const char *buf, size_t len)
 {
   (void)diag;
@@ -169,7 +169,13 @@ static struct fy_diag *capturing_diag_new(GString *first)
   cfg.show_source = false;
   cfg.show_position = true;
   cfg.level = FYET_ERROR;
-  return fy_diag_create(&cfg);
+  struct fy_diag *diag = fy_diag_create(&cfg);
+  /* Collected, errors are not formatted with their source line: libfyaml
+   * 0.7 writes that past its buffer on a long line of tabs (a crash the
+   * edition fuzz target found). */
+  if (diag)
+    fy_diag_set_collect_errors(diag, true);
+  return diag;
 }
 
 static void report_parse_error(const char *report, const char *file, int line_offset,
@@ -222,7 +228,9 @@ static bool begins_value(const char *text, size_t i, int depth)
 /* libfyaml reads a whole run of nested flow collections ("[[[[...") before
  * it reports the first, holding some 300 bytes for each: a 2 MB line of
  * brackets took 560 MB. Counting them first (outside quotes, comments and
- * plain scalars) refuses such a document at once. */
+ * plain scalars) refuses such a document at once. The same scan refuses
+ * block explicit keys ("? key"), which no galley file needs: libfyaml
+ * 0.7.12 crashes freeing its parser after "? x :\t:" (found by fuzzing). */
 static bool check_flow_depth(const char *text, size_t len, const char *file, int line_offset,
                              GError **error)
 {
@@ -250,6 +258,12 @@ static bool check_flow_depth(const char *text, size_t len, const char *file, int
       return false;
     } else if ((c == ']' || c == '}') && depth > 0) {
       depth--;
+    } else if (c == '?' && depth == 0 && begins_value(text, i, depth) &&
+               (i + 1 == len || strchr(" \t\r\n", text[i + 1]))) {
+      diag_set_error(error, GALLEY_ERROR_INPUT, file, line + line_offset, col,
+                     "'? ' starts a YAML explicit key, which galley does not read; write "
+                     "'key: value' (and quote a value that begins with '?')");
+      return false;
     }
   }
   return true;
@@ -258,6 +272,11 @@ static bool check_flow_depth(const char *text, size_t len, const char *file, int
 YamlNode *yamldoc_parse(const char *text, size_t len, const char *file,
                         int line_offset, GError **error)
 {
+  /* The readers check first, with better positions; this is for any other
+   * caller: libfyaml 0.8 loops for ever on a directive followed by invalid
+   * UTF-8 ("%\x8f"). */
+  if (!diag_check_utf8(file, text, len, error))
+    return NULL;
   if (!check_flow_depth(text, len, file, line_offset, error))
     return NULL;
   GString *diagnostic = g_string_new(NULL);
@@ -285,7 +304,13 @@ YamlNode *yamldoc_parse(const char *text, size_t len, const char *file,
     fy_parser_event_free(parser, event);
   }
   if (ok && parser && fy_parser_get_stream_error(parser)) {
-    report_parse_error(diagnostic->str, file, line_offset, error);
+    void *iter = NULL;
+    struct fy_diag_error *first = diag ? fy_diag_errors_iterate(diag, &iter) : NULL;
+    if (first && first->msg)
+      diag_set_error(error, GALLEY_ERROR_INPUT, file, first->line > 0 ? first->line + line_offset : 0,
+                     MAX(first->column, 0), "invalid YAML: %s", first->msg);
+    else   /* not every error is collected: some are only written */
+      report_parse_error(diagnostic->str, file, line_offset, error);
     ok = false;
   }
   if (ok && !b.root)
@@ -298,7 +323,7 @@ YamlNode *yamldoc_parse(const char *text, size_t len, const char *file,
   if (parser)
     fy_parser_destroy(parser);
   if (diag)
-    fy_diag_unref(diag);
+    fy_diag_destroy(diag);   /* frees the collected errors too */
   g_string_free(diagnostic, TRUE);
   return b.root;
 }

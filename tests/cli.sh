@@ -113,9 +113,16 @@ expect_error "bad page list" 2 "--pages takes page numbers and ranges" -- $GALLE
 
 # ---- warnings ---------------------------------------------------------------------------
 printf '%b' '---\nheadline: Photo missing\nimage: nowhere.png\ncaption: A caption.\n---\n\nText \0364\0217\0277\0275 here.\n' > "$TMP/warn.md"
-$GALLEY build -o "$TMP/warn.pdf" "$TMP/warn.md" 2>"$TMP/stderr"
-check "missing photo still builds" test -s "$TMP/warn.pdf"
-check "missing photo is a warning with its line" grep -qF "warn.md:3: $TMP/nowhere.png: image not found; a grey placeholder is printed instead" "$TMP/stderr"
+expect_error "missing photo is an error with its line" 2 "galley: error: $TMP/warn.md:3: photo $TMP/nowhere.png: image not found; check the path (it is relative to the file that names it); or give --placeholder-images to proof the pages with a placeholder in its place" -- \
+  $GALLEY build -o "$TMP/warn.pdf" "$TMP/warn.md"
+check "missing photo: no PDF written" test ! -e "$TMP/warn.pdf"
+expect_error "missing photo: preview writes no picture either" 2 "warn.md:3: photo $TMP/nowhere.png: image not found" -- \
+  $GALLEY preview -o "$TMP/warn-%d.png" "$TMP/warn.md"
+check "missing photo: no picture written" sh -c "! ls '$TMP' | grep -q '^warn-'"
+$GALLEY build --placeholder-images -o "$TMP/warn.pdf" --dump-boxes "$TMP/warn.json" "$TMP/warn.md" 2>"$TMP/stderr"
+check "--placeholder-images: builds, status 0" test $? -eq 0 -a -s "$TMP/warn.pdf"
+check "--placeholder-images: a warning with its line" grep -qF "galley: warning: $TMP/warn.md:3: photo $TMP/nowhere.png: image not found; check the path (it is relative to the file that names it); a grey placeholder, crossed out, is printed instead" "$TMP/stderr"
+check "--placeholder-images: the placeholder drawn" grep -q '"kind": *"placeholder"' "$TMP/warn.json"
 check "undrawable character is named" grep -qF "warn.md:7: no configured font can draw U+10FFFD" "$TMP/stderr"
 
 # ---- import: scraped plain text -------------------------------------------------------

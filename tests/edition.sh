@@ -175,12 +175,27 @@ check "added pages: display list checks" test $? -eq 0 || cat "$TMP/check" >&2
 # ---- photos and artwork --------------------------------------------------------------------------
 $GALLEY build -q -o "$TMP/ad.pdf" samples/oligo-news/school-robotics.md
 printf '%b' "${head}pages:\n  - kind: inside-ad\n    slots:\n      top: {story: $S/council-budget.md, image: missing-photo.jpg, caption: Gone}\n      left: $S/weekend-results.md\n      ad: {ad: ad.pdf, keyline: true}\n" > "$TMP/art.yaml"
-$GALLEY build -o "$TMP/art.pdf" --dump-boxes "$TMP/art.json" "$TMP/art.yaml" 2>"$TMP/err"
-check "artwork: builds" test $? -le 3
-check "artwork: missing photo warns with the edition's file and line" sh -c "grep -q 'art.yaml:7: .*missing-photo.jpg.*grey placeholder' '$TMP/err'"
+expect_error "artwork: a missing photo is an error with the edition's file and line" 2 \
+  "galley: error: $TMP/art.yaml:7: photo $TMP/missing-photo.jpg: cannot read the artwork: no such file; check the path; or give --placeholder-images" -- \
+  $GALLEY build -o "$TMP/art.pdf" --dump-boxes "$TMP/art.json" "$TMP/art.yaml"
+check "artwork: a missing photo: no PDF and no dump written" test ! -e "$TMP/art.pdf" -a ! -e "$TMP/art.json"
+$GALLEY build --placeholder-images -o "$TMP/art.pdf" --dump-boxes "$TMP/art.json" "$TMP/art.yaml" 2>"$TMP/err"
+check "artwork: builds with --placeholder-images" test $? -le 3
+check "artwork: missing photo warns with the edition's file and line" sh -c "grep -q 'warning: .*art.yaml:7: .*missing-photo.jpg.*grey placeholder' '$TMP/err'"
 check "artwork: missing photo is a placeholder" sh -c "grep -q '\"kind\": \"placeholder\"' '$TMP/art.json'"
 check "artwork: the placeholder names the file" sh -c "grep -q '\"text\": \"missing-photo.jpg\"' '$TMP/art.json'"
 check "artwork: a PDF ad keeps its text (vectors)" sh -c "pdftotext '$TMP/art.pdf' - | grep -q 'Barnacle'"
+printf 'not a picture\n' > "$TMP/broken.png"
+printf '%b' "${head}pages:\n  - kind: inside\n    slots:\n      top: {story: $S/council-budget.md, inset: {image: broken.png, column: 2, caption: Cut}}\n" > "$TMP/inset.yaml"
+expect_error "artwork: an inset photo that is not an image is an error with its line" 2 \
+  "galley: error: $TMP/inset.yaml:7: inset photo $TMP/broken.png: not an image galley can read; use PNG or JPEG; or give --placeholder-images" -- \
+  $GALLEY build -o "$TMP/inset.pdf" "$TMP/inset.yaml"
+check "artwork: a broken inset photo: no PDF" test ! -e "$TMP/inset.pdf"
+printf '%b' "${head}pages:\n  - kind: inside-ad\n    slots:\n      ad: {ad: broken.png}\n" > "$TMP/badad.yaml"
+expect_error "artwork: an ad that is not an image is an error with its line and column" 2 \
+  "galley: error: $TMP/badad.yaml:7:16: cannot use the ad: $TMP/broken.png: not an image galley can read; use PNG or JPEG" -- \
+  $GALLEY build -o "$TMP/badad.pdf" "$TMP/badad.yaml"
+check "artwork: a broken ad: no PDF" test ! -e "$TMP/badad.pdf"
 
 if [ -d "$SHARED/corpus/images" ]; then
   IMG=$(cd "$SHARED/corpus/images" && pwd)

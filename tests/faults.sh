@@ -2,7 +2,8 @@
 # faults.sh — the world failing around galley: an output folder it may not
 # write, a full disk, an output that is a device, a FIFO or standard output,
 # its fonts/ folder missing, a photo gone. Each gives a clear message and
-# status 2 (a photo: a warning and a placeholder), never a partial or
+# status 2 (a photo: a warning and a placeholder only when asked for with
+# --placeholder-images), never a partial or
 # temporary file, never a crash. The full and read-only disks are small
 # tmpfs mounts; they need root and are skipped, saying so, without it.
 SUITE=faults
@@ -108,29 +109,43 @@ body = "\n\n".join(f"Paragraph {i} of the story, long enough to need setting wit
 open(sys.argv[1], "w").write("---\nheadline: The photo goes\nimage: photo.png\ncaption: A caption.\n---\n\n" + body + "\n")
 PY
 }
+OUT=$TMP/photo-out
+mkdir -p "$OUT"
 make_story 10
 rm "$TMP/story/photo.png"
-$GALLEY build -o "$TMP/out.pdf" --dump-boxes "$TMP/boxes.json" "$TMP/story/story.md" 2>"$TMP/stderr"
-check "photo deleted before the build: still builds" test -s "$TMP/out.pdf"
-check "photo deleted before the build: warning" grep -qF "story.md:3: $TMP/story/photo.png: image not found; a grey placeholder is printed instead" "$TMP/stderr"
-check "photo deleted before the build: placeholder" grep -q '"kind": *"placeholder"' "$TMP/boxes.json"
-# During a build: the photo is decoded once, when its story is set, and drawn
-# from memory, so deleting it any time after leaves the PDF whole; before,
-# it is the case above. Deleted a moment into a long build, either happens;
-# both must give a whole PDF and status 0.
-make_story 3000
+expect_error "photo deleted before the build" 2 "galley: error: $TMP/story/story.md:3: photo $TMP/story/photo.png: image not found; check the path" -- \
+  $GALLEY build -o "$OUT/out.pdf" "$TMP/story/story.md"
+check "photo deleted before the build: says what to do" grep -qF "or give --placeholder-images to proof the pages" "$TMP/stderr"
+no_output_left "photo deleted before the build" "$OUT"
+printf 'the last good PDF' > "$TMP/kept.pdf"
+$GALLEY build -q -o "$TMP/kept.pdf" "$TMP/story/story.md" 2>/dev/null
+check "photo deleted before the build: an existing PDF is left as it was" grep -qx 'the last good PDF' "$TMP/kept.pdf"
+$GALLEY build --placeholder-images -o "$OUT/out.pdf" --dump-boxes "$TMP/boxes.json" "$TMP/story/story.md" 2>"$TMP/stderr"
+check "photo deleted, --placeholder-images: status 0" test $? -eq 0
+check "photo deleted, --placeholder-images: a warning" grep -qF "galley: warning: $TMP/story/story.md:3: photo $TMP/story/photo.png: image not found" "$TMP/stderr"
+check "photo deleted, --placeholder-images: a placeholder" grep -q '"kind": *"placeholder"' "$TMP/boxes.json"
+rm -f "$OUT/out.pdf" "$TMP/boxes.json"
+# During a build: the articles are read first (the second from a pipe that
+# the test holds open, so the build waits there), then set in order, each
+# photo decoded when its story is set and drawn from memory. The photo goes
+# while the build waits.
+make_story 3
 cp samples/oligo-news/images/harbour.png "$TMP/story/photo.png"
-rm -f "$TMP/out.pdf"
-$GALLEY build -q -o "$TMP/out.pdf" "$TMP/story/story.md" 2>"$TMP/stderr" &
+mkfifo "$TMP/feed"
+$GALLEY build -o "$OUT/out.pdf" "$TMP/story/story.md" - <"$TMP/feed" 2>"$TMP/stderr" &
 build=$!
+exec 3>"$TMP/feed"
 sleep 0.2
 rm -f "$TMP/story/photo.png"
+printf -- '---\nheadline: From the wire\n---\n\nText.\n' >&3
+exec 3>&-
 wait "$build"
-check "photo deleted during the build: status 0" test $? -eq 0
-check "photo deleted during the build: a whole PDF" sh -c "tail -c 6 '$TMP/out.pdf' | grep -q '%%EOF'"
+check "photo deleted during the build: status 2" test $? -eq 2
+check "photo deleted during the build: the message" grep -qF "galley: error: $TMP/story/story.md:3: photo $TMP/story/photo.png: image not found" "$TMP/stderr"
+no_output_left "photo deleted during the build" "$OUT"
 printf 'not a PNG any more' > "$TMP/story/photo.png"
-make_story 3
-$GALLEY build -q -o "$TMP/out.pdf" "$TMP/story/story.md" 2>"$TMP/stderr"
-check "photo overwritten with garbage: still builds" test $? -eq 0
+expect_error "photo overwritten with garbage" 2 "story.md:3: photo $TMP/story/photo.png: not an image galley can read; use PNG or JPEG" -- \
+  $GALLEY build -o "$OUT/out.pdf" "$TMP/story/story.md"
+no_output_left "photo overwritten with garbage" "$OUT"
 
 finish

@@ -24,8 +24,8 @@ expect() {   # expect COMMAND OPTION...: --help exits 0 and lists each option
   check "$command --help lists nothing more" test "$(options_of "$command" | sort | tr '\n' ' ')" = "$(printf '%s\n' "$@" | sort | tr '\n' ' ')"
 }
 
-expect build layout output watch print bleed edition pdfx pdfx-cmyk min-photo-ppi overlay dump-boxes jobs date-order keep-all quiet verbose
-expect preview layout output format dpi pages page sheet term graphics size overlay dump-boxes jobs date-order keep-all quiet verbose
+expect build layout output watch print bleed edition pdfx pdfx-cmyk min-photo-ppi placeholder-images overlay dump-boxes jobs date-order keep-all quiet verbose
+expect preview layout output format dpi pages page sheet term graphics size placeholder-images overlay dump-boxes jobs date-order keep-all quiet verbose
 expect check layout json dump-boxes jobs date-order keep-all quiet verbose
 expect import output date-order keep-all quiet verbose
 expect fonts json verbose

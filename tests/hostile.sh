@@ -192,6 +192,14 @@ refused "1 000 000 nested flow sequences" "deep-flow.md:3:36: YAML nested deeper
 builds "80 brackets in a quoted headline and a comment" "$TMP/quoted-brackets.md" "$TMP/quoted-brackets.headline" headline
 builds "80 brackets inside a plain headline" "$TMP/plain-brackets.md" "$TMP/plain-brackets.headline" headline
 refused "3 000 nested mappings" "YAML nested deeper than 32 levels" "$TMP/deep-block.md"
+# libfyaml 0.7 wrote its error's source line past a buffer (a segfault)
+refused "a YAML error on a long line of tabs (found by fuzzing)" \
+  "segv-libfyaml-error-line-of-tabs.yaml:1:384: invalid YAML: invalid multiline plain key" \
+  "$TMP/rtl.md" tests/fuzz/regressions/layout/segv-libfyaml-error-line-of-tabs.yaml
+# libfyaml 0.7 crashed freeing its parser after an explicit key "? x :\t:"
+refused "a YAML explicit key (found by fuzzing)" \
+  "segv-libfyaml-explicit-key-tab.md:3:1: '? ' starts a YAML explicit key, which galley does not read; write 'key: value'" \
+  tests/fuzz/regressions/article/segv-libfyaml-explicit-key-tab.md
 refused "100 000 nested mappings in a layout" "deep.yaml:2:137: YAML nested deeper than 32 levels" "$TMP/rtl.md" "$TMP/deep.yaml"
 refused "300 nested list items" "nested-lists.md:4: the body nests lists or quotes more than 16 deep; flatten it" "$TMP/nested-lists.md"
 refused "3 000 lists opened on one line" "one-line-lists.md:4: the body nests lists or quotes more than 16 deep" "$TMP/one-line-lists.md"
@@ -225,21 +233,28 @@ refused "a YAML \\0 escape (the rest of the headline would be lost)" \
   "yaml-nul.md:2:12: a YAML value holds a NUL character (an escape such as \\0); remove it" "$TMP/yaml-nul.md"
 refused "a YAML escape of a lone surrogate" "invalid YAML: double-quoted scalar has invalid UTF8 escape" "$TMP/yaml-surrogate.md"
 
-# ---- photos: a warning, a placeholder, the rest of the page built ---------------------
-photo() {   # photo NAME FILE MESSAGE: builds, warns with MESSAGE, draws a placeholder
+# ---- photos: an error naming the article, its line and the file; nothing written ----
+photo() {   # photo NAME FILE MESSAGE: refused with MESSAGE, no PDF; with --placeholder-images, a placeholder
   name=$1; file=$2; message=$3
-  rm -f "$TMP/boxes.json"
-  if $MEASURE timeout 60 $GALLEY build -o "$TMP/out.pdf" --dump-boxes "$TMP/boxes.json" \
-       "$TMP/photo-$file.md" 2>"$TMP/stderr"; then pass; else fail "$name: the build failed"; return; fi
-  check "$name: warning" grep -qF "photo-$file.md:3: $TMP/$file: $message" "$TMP/stderr"
-  check "$name: says what is printed instead" grep -qF "; a grey placeholder is printed instead" "$TMP/stderr"
-  check "$name: a placeholder" grep -q '"kind": *"placeholder"' "$TMP/boxes.json"
+  rm -f "$TMP/out.pdf" "$TMP/boxes.json"
+  $MEASURE timeout 60 $GALLEY build -o "$TMP/out.pdf" "$TMP/photo-$file.md" 2>"$TMP/stderr"
+  check "$name: status 2" test $? -eq 2
+  check "$name: an error naming the article, its line and the file" \
+    grep -qF "galley: error: $TMP/photo-$file.md:3: photo $TMP/$file: $message" "$TMP/stderr"
+  check "$name: says what to do" grep -qF "; or give --placeholder-images to proof the pages" "$TMP/stderr"
+  check "$name: no PDF written" test ! -e "$TMP/out.pdf"
   read -r seconds peak_kb _ < "$TMP/measured"
   check "$name: within 10 s and 1 GB" test "$peak_kb" -lt 1048576 -a "${seconds%.*}" -lt 10
+  $GALLEY build --placeholder-images -o "$TMP/out.pdf" --dump-boxes "$TMP/boxes.json" \
+    "$TMP/photo-$file.md" 2>"$TMP/stderr"
+  check "$name, --placeholder-images: status 0" test $? -eq 0
+  check "$name, --placeholder-images: a warning" \
+    grep -qF "galley: warning: $TMP/photo-$file.md:3: photo $TMP/$file: $message" "$TMP/stderr"
+  check "$name, --placeholder-images: a placeholder" grep -q '"kind": *"placeholder"' "$TMP/boxes.json"
 }
 $GALLEY build -q -o "$TMP/out.pdf" --dump-boxes "$TMP/boxes.json" "$TMP/photo-good.png.md"
 check "a good photo is drawn" grep -q '"kind": *"image"' "$TMP/boxes.json"
-photo "a truncated PNG" truncated.png "cannot decode the image"
+photo "a truncated PNG" truncated.png "cannot decode the image ("
 photo "a corrupt PNG" corrupt.png "not an image galley can read; use PNG or JPEG"
 photo "a PNG declaring 40 000 x 40 000 pixels" bomb.png "declares 40000 x 40000 pixels, more than the 100000000-pixel limit; scale it down"
 photo "a text file named .png" text.png "not an image galley can read"
@@ -252,5 +267,31 @@ refused "one column 10 pt wide (9 pt type)" \
   "$TMP/narrow.md" "$TMP/narrow-body.yaml"
 refused "100 columns" "hundred.yaml:3:10: 'columns' must be a whole number from 1 to 24, not '100'" "$TMP/narrow.md" "$TMP/hundred.yaml"
 builds "24 columns, the most a layout may have" "$TMP/narrow.md" "$TMP/narrow.expected" body "$TMP/max-columns.yaml"
+
+# ---- pages past GALLEY_MAX_PAGES (10 000 in one document) -----------------------------
+# A page 45 pt high holds four one-line paragraphs: 39 000 make about 9 750
+# pages, 41 000 about 10 250.
+printf 'page: {width: 200pt, height: 45pt}\nmargins: 5pt\ncolumns: 1\nbaseline: 8pt\nfolio: false\nstyles:\n  body: {size: 6pt, leading: 8pt}\n  headline: {size: 6pt, leading: 8pt}\n' > "$TMP/tiny.yaml"
+for n in 39000 41000; do
+  python3 -c "import sys; print('---\nheadline: Many\n---\n\n' + '\n\n'.join(f'Line {i}.' for i in range($n)))" > "$TMP/lines-$n.md"
+done
+$GALLEY build -q --layout "$TMP/tiny.yaml" -o "$TMP/pages.pdf" --dump-boxes "$TMP/pages.json" "$TMP/lines-39000.md"
+check "9 751 pages, under the page limit: builds" test $? -eq 0
+check "9 751 pages, under the page limit: every page in the PDF" sh -c "pdfinfo '$TMP/pages.pdf' | grep -qx 'Pages: *9751'"
+# Refused once the pages are composed: with --dump-boxes before any is
+# drawn; in a plain build, whose pages are drawn while the flow goes on,
+# after drawing 10 000 of them (in memory) and no more. In the time that
+# takes (not bounded here: 30 s and more under ASan).
+for dump in "--dump-boxes $TMP/pages.json" ""; do
+  rm -f "$TMP/out.pdf"
+  expect_error "10 251 pages, past the page limit ${dump:+(--dump-boxes)}" 2 \
+    "galley: error: the pages run to 10251, more than 10000, galley's limit for one document; build the articles in several runs" -- \
+    $GALLEY build -q --layout "$TMP/tiny.yaml" -o "$TMP/out.pdf" $dump "$TMP/lines-41000.md"
+  check "10 251 pages, past the page limit: no output" test ! -e "$TMP/out.pdf"
+done
+python3 -c "print('publication: X\npages:\n' + '  - kind: inside\n' * 10001, end='')" > "$TMP/pages.yaml"
+expect_error "an edition of 10 001 pages" 2 "pages.yaml:10003:5: page 10001: an edition has at most 10000 pages, galley's limit for one document; split it into several editions" -- \
+  $GALLEY build -o "$TMP/edition-pages.pdf" "$TMP/pages.yaml"
+check "an edition of 10 001 pages: no output" test ! -e "$TMP/edition-pages.pdf"
 
 finish

@@ -8,6 +8,10 @@ name=$1; seconds=$2; runs=${3:-10000000}
 corpus=build/fuzz/corpus/$name
 crashes=build/fuzz/crashes/$name
 mkdir -p "$corpus" "$crashes"
+# The campaign runs a copy: -fork re-executes the binary for each job, and
+# a `make fuzz` meanwhile must not change the code under test half-way.
+binary=build/fuzz/campaign-$name
+cp "build/fuzz/fuzz-$name" "$binary" || exit 1
 dict=
 [ -f "tests/fuzz/$name.dict" ] && dict=-dict=tests/fuzz/$name.dict
 # Fast unwinding: full stacks (for tests/lsan.supp's cairo entry) are only
@@ -15,7 +19,7 @@ dict=
 ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=1 \
 LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp:print_suppressions=0 \
 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
-exec nice -n 15 "build/fuzz/fuzz-$name" -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
+exec nice -n 15 "$binary" -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
   -max_total_time="$seconds" -runs="$runs" -timeout=60 -rss_limit_mb=2048 -max_len=8192 \
   -print_final_stats=1 -artifact_prefix="$crashes/" $dict "$corpus" "tests/fuzz/$name" \
   >"build/fuzz/$name.log" 2>&1

@@ -513,6 +513,40 @@ TEST(hole_at_page_foot_is_filled_by_a_later_story)
   layout_free(layout);
 }
 
+/* A photo that cannot be read is a fault, not a warning: the command makes
+ * it an error (nothing written) or, with --placeholder-images, a warning.
+ * Composition places a placeholder either way and names the article's line
+ * and the photo once, however often the same fault recurs. */
+TEST(unreadable_photo_is_a_fault_with_a_placeholder)
+{
+  Layout *layout = test_layout("tabloid");
+  GPtrArray *articles = g_ptr_array_new_with_free_func((GDestroyNotify)article_free);
+  char *text = story_text("A story waiting for its photo", "image: nowhere.png\n", 3);
+  g_ptr_array_add(articles, parse(text));
+  g_ptr_array_add(articles, parse(text));   /* the same fault twice */
+  g_free(text);
+  if (layout && test_fonts()) {
+    DiagLog *log = diag_log_new();
+    /* two threads: each story's faults come back from its thread's log */
+    DisplayList *list = compose_continuous(layout, test_fonts(), (Article *const *)articles->pdata,
+                                           articles->len, 2, log);
+    CHECK_INT(diag_log_fault_count(log), 1);
+    if (diag_log_fault_count(log) == 1)
+      CHECK(g_str_has_prefix(diag_log_fault(log, 0), "test.md:3: photo ") &&
+            strstr(diag_log_fault(log, 0), "nowhere.png: image not found"));
+    for (unsigned i = 0; i < diag_log_count(log); i++)
+      CHECK(!strstr(diag_log_message(log, i), "nowhere.png"));
+    int placeholders = 0;
+    for (unsigned i = 0; i < display_list_box_count(list); i++)
+      placeholders += display_list_box(list, i)->kind == BOX_PLACEHOLDER;
+    CHECK_INT(placeholders, 2);
+    display_list_free(list);
+    diag_log_free(log);
+  }
+  g_ptr_array_free(articles, TRUE);
+  layout_free(layout);
+}
+
 TEST(unknown_font_family_names_the_package)
 {
   const char *text = "styles:\n  deck: {font: TeX Gyre Nonesuch, size: 20pt}\n";
@@ -642,4 +676,4 @@ RUN_TESTS("compose",
   T(finished_story_columns_end_together), T(word_wider_than_column_is_broken_inside_it),
   T(same_input_gives_same_boxes), T(threads_give_the_same_boxes), T(more_text_never_means_fewer_pages),
   T(priority_leads_then_given_order), T(hole_at_page_foot_is_filled_by_a_later_story),
-  T(unknown_font_family_names_the_package))
+  T(unreadable_photo_is_a_fault_with_a_placeholder), T(unknown_font_family_names_the_package))
