@@ -194,6 +194,7 @@ struct PdfDocStream {
   PrintSheet sheet;
   RenderPdf *pdf;
   unsigned next_box;   /* where the next page's boxes begin */
+  bool *story_seen;    /* stories whose destination is made (count entries) */
   GError *error;       /* the first failure, the drawing's: later pages are not drawn */
   bool past_limit;     /* a page past GALLEY_MAX_PAGES came: the document will be refused */
   /* drawing on its own thread (NULL: on the caller's) */
@@ -257,6 +258,7 @@ PdfDocStream *pdfdoc_stream_new(const PdfDocOptions *o, Article *const *articles
   s->articles = articles;
   s->count = count;
   s->publication = compose_publication(o->layout, articles, count);
+  s->story_seen = g_new0(bool, MAX(count, 1));
   printmarks_sheet(&s->sheet, o->layout->page_width / (double)PANGO_SCALE,
                    o->layout->page_height / (double)PANGO_SCALE,
                    o->print.bleed / (double)PANGO_SCALE, o->print.marks);
@@ -298,7 +300,7 @@ void pdfdoc_stream_page(DisplayList *list, int page, void *stream)
   if (s->past_limit)   /* draw no more: the document will be refused */
     return;
   /* the stories' destinations on this page: their heads are placed by now */
-  PdfNav *nav = pdfnav_for_flow(list, s->articles, s->count);
+  PdfNav *nav = pdfnav_flow_page_dests(list, page, first, s->count, s->story_seen);
   if (!s->drawer) {
     draw_page(s, list, page, first, nav);
     pdfnav_free(nav);
@@ -347,6 +349,7 @@ GBytes *pdfdoc_stream_finish(PdfDocStream *s, const DisplayList *list, DiagLog *
     g_bytes_unref(pdf);
   pdfnav_free(nav);
   doc_fields_clear(&fields);
+  g_free(s->story_seen);
   g_free(s);
   return result;
 }

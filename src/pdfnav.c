@@ -125,6 +125,24 @@ static int add_page_entry(PdfNav *nav, int page)
   return entry;
 }
 
+PdfNav *pdfnav_flow_page_dests(const DisplayList *list, int page, unsigned first, unsigned count,
+                                bool *seen)
+{
+  PdfNav *nav = pdfnav_new(0);
+  for (unsigned i = first; i < display_list_box_count(list); i++) {
+    const Box *box = display_list_box(list, i);
+    if (box->page > page)
+      break;
+    if (box->page < page || box->story < 0 || (unsigned)box->story >= count || seen[box->story])
+      continue;
+    seen[box->story] = true;
+    char *dest = pdfnav_story_dest(box->story);
+    pdfnav_add_dest(nav, dest, box->page, box->x / (double)PANGO_SCALE, top_of(box));
+    g_free(dest);
+  }
+  return nav;
+}
+
 PdfNav *pdfnav_for_flow(const DisplayList *list, Article *const *articles, unsigned count)
 {
   int pages = display_list_page_count(list);

@@ -67,4 +67,11 @@ char *pdfnav_story_dest(int story);
 /* The continuous flow's navigation; articles are indexed by box->story. */
 PdfNav *pdfnav_for_flow(const DisplayList *list, Article *const *articles, unsigned count);
 
+/* The same destinations for one page while the flow goes on, in time
+ * proportional to the page: those of the stories whose first box is on
+ * page `page` (its boxes from box first on). seen (count entries) marks the
+ * stories met on earlier pages and is updated. No labels, no outline. */
+PdfNav *pdfnav_flow_page_dests(const DisplayList *list, int page, unsigned first, unsigned count,
+                                bool *seen);
+
 #endif
