@@ -127,6 +127,8 @@ static unsigned next_story(const Flow *flow, StoryPool *pool, GArray *waiting)
   return 0;
 }
 
+#define TRIM_EVERY_PAGES 4
+
 typedef struct {
   ComposePageDone done;
   void *data;
@@ -139,9 +141,11 @@ static void pass_page_on(DisplayList *list, int page, void *data)
   sink->done(list, page, sink->data);
   display_list_release_pages(list, page);
 #ifdef __GLIBC__
-  /* what the page and its stories freed goes back to the system, from every
-   * thread's arena: otherwise a long run's peak grows with its length */
-  malloc_trim(0);
+  /* what the pages and their stories freed goes back to the system, from
+   * every thread's arena: otherwise a long run's peak grows with its
+   * length. Not after every page: it locks each arena in turn. */
+  if (page % TRIM_EVERY_PAGES == TRIM_EVERY_PAGES - 1)
+    malloc_trim(0);
 #endif
 }
 

@@ -196,6 +196,7 @@ struct PdfDocStream {
   unsigned next_box;   /* where the next page's boxes begin */
   bool *story_seen;    /* stories whose destination is made (count entries) */
   GError *error;       /* the first failure, the drawing's: later pages are not drawn */
+  GError *fonts_error; /* a font that may not be embedded, found before a page is queued */
   bool past_limit;     /* a page past GALLEY_MAX_PAGES came: the document will be refused */
   /* drawing on its own thread (NULL: on the caller's) */
   GThread *drawer;
@@ -206,9 +207,9 @@ struct PdfDocStream {
 };
 
 static void draw_page(PdfDocStream *s, const DisplayList *list, int page, unsigned first,
-                      const PdfNav *nav)
+                      const PdfNav *nav, bool checked)
 {
-  if (s->error || !preflight_page_fonts(list, page, first, &s->error))
+  if (s->error || (!checked && !preflight_page_fonts(list, page, first, &s->error)))
     return;
   render_pdf_page(s->pdf, list, page, first, nav);
 }
@@ -231,7 +232,7 @@ static gpointer draw_pages(gpointer data)
     PageToDraw *job = next_page_to_draw(s);
     bool more = job->list != NULL;
     if (more)
-      draw_page(s, job->list, job->page, 0, job->nav);
+      draw_page(s, job->list, job->page, 0, job->nav, true);
     pdfnav_free(job->nav);
     display_list_free(job->list);
     g_free(job);
@@ -302,7 +303,12 @@ void pdfdoc_stream_page(DisplayList *list, int page, void *stream)
   /* the stories' destinations on this page: their heads are placed by now */
   PdfNav *nav = pdfnav_flow_page_dests(list, page, first, s->count, s->story_seen);
   if (!s->drawer) {
-    draw_page(s, list, page, first, nav);
+    draw_page(s, list, page, first, nav, false);
+    pdfnav_free(nav);
+    return;
+  }
+  /* checked here, not on the drawing thread, which is the one waited for */
+  if (s->fonts_error || !preflight_page_fonts(list, page, first, &s->fonts_error)) {
     pdfnav_free(nav);
     return;
   }
@@ -328,6 +334,9 @@ GBytes *pdfdoc_stream_finish(PdfDocStream *s, const DisplayList *list, DiagLog *
                              GError **error)
 {
   stop_drawing(s);
+  if (s->fonts_error && !s->error)
+    s->error = g_steal_pointer(&s->fonts_error);
+  g_clear_error(&s->fonts_error);
   if (s->past_limit && !s->error)
     diag_set_error(&s->error, GALLEY_ERROR_LIMIT, NULL, 0, 0, "more than %d pages, galley's limit "
                    "for one document; build the articles in several runs", GALLEY_MAX_PAGES);

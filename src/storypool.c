@@ -4,6 +4,9 @@
 
 #include "typeset.h"
 
+#include <sys/resource.h>
+#include <unistd.h>
+
 /* What one thread sets stories with: nothing in it is shared. */
 /* Stories set ahead of the first one not yet taken: enough to keep the
  * threads busy, few enough that a long run's shaped text is not all held
@@ -11,6 +14,8 @@
 #define LOOKAHEAD 12
 
 #define DEFAULT_THREADS_AT_MOST 4
+
+#define SETTER_NICENESS 5
 
 typedef struct {
   StoryPool *pool;
@@ -91,6 +96,9 @@ static gpointer set_stories(gpointer data)
 {
   Setter *setter = data;
   StoryPool *pool = setter->pool;
+  /* ahead of the flow, setting can wait a little when the cores are
+   * busy; drawing the pages, which nothing runs ahead of, should not */
+  setpriority(PRIO_PROCESS, (id_t)gettid(), SETTER_NICENESS);
   for (unsigned k = claim_story(pool); k < pool->count; k = claim_story(pool)) {
     set_story(setter, k);
     g_mutex_lock(&pool->lock);
