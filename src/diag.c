@@ -128,41 +128,46 @@ void diag_log_free(DiagLog *log)
   g_free(log);
 }
 
+/* "file:line:col: " and the formatted text (caller frees). */
+static char *located_message(const char *file, int line, int col, const char *fmt, va_list args)
+{
+  char *body = g_strdup_vprintf(fmt, args);
+  char *where = format_location(file, line, col);
+  char *message = g_strconcat(where, body, NULL);
+  g_free(where);
+  g_free(body);
+  return message;
+}
+
+/* Records a warning seen count times; takes message. */
+static void add_warning(DiagLog *log, char *message, unsigned count)
+{
+  gpointer first_copy, known;
+  if (g_hash_table_lookup_extended(log->repeats, message, &first_copy, &known)) {
+    /* the key stays the first copy; this one is not needed */
+    g_hash_table_insert(log->repeats, first_copy, GUINT_TO_POINTER(GPOINTER_TO_UINT(known) + count));
+    g_free(message);
+    return;
+  }
+  g_ptr_array_add(log->messages, message);
+  g_hash_table_insert(log->repeats, message, GUINT_TO_POINTER(count));
+}
+
 void diag_warn(DiagLog *log, const char *file, int line, int col,
                const char *fmt, ...)
 {
   va_list args;
   va_start(args, fmt);
-  char *body = g_strdup_vprintf(fmt, args);
+  char *message = located_message(file, line, col, fmt, args);
   va_end(args);
-  char *where = format_location(file, line, col);
-  char *message = g_strconcat(where, body, NULL);
-  g_free(where);
-  g_free(body);
-  gpointer count;
-  if (g_hash_table_lookup_extended(log->repeats, message, NULL, &count)) {
-    g_hash_table_insert(log->repeats, message, GUINT_TO_POINTER(GPOINTER_TO_UINT(count) + 1));
-    /* the key stays the first copy; this one is not needed */
-    g_free(message);
-    return;
-  }
-  g_ptr_array_add(log->messages, message);
-  g_hash_table_insert(log->repeats, message, GUINT_TO_POINTER(1));
+  add_warning(log, message, 1);
 }
 
 void diag_log_append(DiagLog *log, const DiagLog *other)
 {
   for (unsigned i = 0; i < other->messages->len; i++) {
     const char *message = g_ptr_array_index(other->messages, i);
-    unsigned count = GPOINTER_TO_UINT(g_hash_table_lookup(other->repeats, message));
-    gpointer first_copy, known;
-    if (g_hash_table_lookup_extended(log->repeats, message, &first_copy, &known)) {
-      g_hash_table_insert(log->repeats, first_copy, GUINT_TO_POINTER(GPOINTER_TO_UINT(known) + count));
-      continue;
-    }
-    char *copy = g_strdup(message);
-    g_ptr_array_add(log->messages, copy);
-    g_hash_table_insert(log->repeats, copy, GUINT_TO_POINTER(count));
+    add_warning(log, g_strdup(message), GPOINTER_TO_UINT(g_hash_table_lookup(other->repeats, message)));
   }
   for (unsigned i = 0; i < other->notes->len; i++)
     g_ptr_array_add(log->notes, g_strdup(g_ptr_array_index(other->notes, i)));
@@ -196,12 +201,8 @@ void diag_note(DiagLog *log, const char *file, int line, int col, const char *fm
 {
   va_list args;
   va_start(args, fmt);
-  char *body = g_strdup_vprintf(fmt, args);
+  g_ptr_array_add(log->notes, located_message(file, line, col, fmt, args));
   va_end(args);
-  char *where = format_location(file, line, col);
-  g_ptr_array_add(log->notes, g_strconcat(where, body, NULL));
-  g_free(where);
-  g_free(body);
 }
 
 unsigned diag_log_note_count(const DiagLog *log)
@@ -224,12 +225,8 @@ void diag_fault(DiagLog *log, const char *file, int line, int col, const char *f
 {
   va_list args;
   va_start(args, fmt);
-  char *body = g_strdup_vprintf(fmt, args);
+  char *message = located_message(file, line, col, fmt, args);
   va_end(args);
-  char *where = format_location(file, line, col);
-  char *message = g_strconcat(where, body, NULL);
-  g_free(where);
-  g_free(body);
   for (unsigned i = 0; i < log->faults->len; i++)
     if (g_str_equal(g_ptr_array_index(log->faults, i), message)) {
       g_free(message);
