@@ -114,6 +114,10 @@ static gint by_priority(gconstpointer a, gconstpointer b, gpointer data)
  * holds places in the pool's order. */
 static unsigned next_story(const Flow *flow, StoryPool *pool, GArray *waiting)
 {
+  /* before the first page, or on an empty one, the next story goes
+   * first: waiting for later ones to be set would only delay it */
+  if (!flow_has_hole_to_fill(flow))
+    return 0;
   const Story *first = story_pool_get(pool, g_array_index(waiting, unsigned, 0));
   if (flow_story_fits(flow, first))
     return 0;

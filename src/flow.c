@@ -757,6 +757,11 @@ bool flow_story_fits(const Flow *flow, const Story *story)
   return flow->row == 0 || first_page_cost(flow, story) < BREAK_COST_HYPHEN * COST_PAGE_FACTOR;
 }
 
+bool flow_has_hole_to_fill(const Flow *flow)
+{
+  return flow->page >= 0 && flow->row > 0;
+}
+
 void flow_place_story(Flow *flow, Story *story)
 {
   const Layout *layout = flow->layout;

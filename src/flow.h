@@ -31,6 +31,10 @@ void flow_on_page_done(Flow *flow, FlowPageDone done, void *data);
  * a few body lines fit in the space left. */
 bool flow_story_fits(const Flow *flow, const Story *story);
 
+/* True when the current page has room a later story could fill: a page
+ * is open and something is on it already. */
+bool flow_has_hole_to_fill(const Flow *flow);
+
 /* Places a story after the previous one (on a new page unless it fits). The story must outlive the flow's
  * display list only as far as its layouts go: boxes keep references. */
 void flow_place_story(Flow *flow, Story *story);
