@@ -15,6 +15,7 @@
 #include "edition_compose.h"
 #include "displaylist.h"
 #include "fonts.h"
+#include "hyphenate.h"
 #include "importer.h"
 #include "model.h"
 #include "overlay.h"
@@ -63,6 +64,7 @@ typedef struct {
   DiagLog *log;
   Edition *edition;      /* an edition file was given instead of articles */
   EditionReport edition_report;
+  HyphenPreload *hyphen_preload;   /* the articles' dictionaries, loading while fonts are read */
 } Job;
 
 /* galley's data folder: $GALLEY_DATADIR, else the build tree the binary

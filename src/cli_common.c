@@ -174,6 +174,7 @@ static gboolean read_articles(Job *job, const Options *options)
 
 void cli_job_clear(Job *job)
 {
+  hyphenator_preload_finish(job->hyphen_preload);
   if (job->edition) {   /* layout and articles are the edition's */
     job->layout = NULL;
     job->articles = NULL;
@@ -190,11 +191,20 @@ void cli_job_clear(Job *job)
   memset(job, 0, sizeof *job);
 }
 
-static void load_layout_and_fonts(Job *job, const Options *options)
+static void load_layout(Job *job, const Options *options)
 {
   GError *error = NULL;
   job->layout_path = cli_resolve_layout(job->data_dir, options->layout);
   job->layout = layout_read_file(job->layout_path, &error);
+  if (error) {
+    cli_print_error(error);
+    g_error_free(error);
+  }
+}
+
+static void load_fonts(Job *job)
+{
+  GError *error = NULL;
   char *fonts_dir = g_build_filename(job->data_dir, "fonts", NULL);
   if (job->layout) {
     job->fonts = fonts_new(fonts_dir, &error);
@@ -208,6 +218,15 @@ static void load_layout_and_fonts(Job *job, const Options *options)
     cli_print_error(error);
     g_error_free(error);
   }
+}
+
+/* Dictionaries load on a thread of their own while the fonts are read. */
+static void start_hyphen_preload(Job *job)
+{
+  char **languages = compose_languages(job->layout, (Article *const *)job->articles->pdata,
+                                       job->articles->len);
+  job->hyphen_preload = hyphenator_preload_start(NULL, (const char *const *)languages);
+  g_strfreev(languages);
 }
 
 /* An edition file: its layout, page kinds and articles come from it. */
@@ -228,18 +247,14 @@ static gboolean load_edition(Job *job, const Options *options)
     job->layout = job->edition->layout;
     job->articles = job->edition->articles;
     job->layout_path = g_strdup(job->edition->layout->path);
-    char *fonts_dir = g_build_filename(job->data_dir, "fonts", NULL);
-    job->fonts = fonts_new(fonts_dir, &error);
-    g_free(fonts_dir);
-    if (job->fonts && !compose_check_fonts(job->layout, job->fonts, &error)) {
-      fonts_free(job->fonts);
-      job->fonts = NULL;
-    }
+    start_hyphen_preload(job);
   }
   if (error) {
     cli_print_error(error);
     g_error_free(error);
   }
+  if (job->edition)
+    load_fonts(job);
   return job->edition && job->fonts;
 }
 
@@ -281,8 +296,11 @@ gboolean cli_job_load(Job *job, const Options *options)
     return FALSE;
   cli_progress(options, "reading %u article%s", g_strv_length(options->inputs),
                g_strv_length(options->inputs) == 1 ? "" : "s");
-  load_layout_and_fonts(job, options);
+  load_layout(job, options);
   gboolean articles_ok = read_articles(job, options);
+  if (job->layout && articles_ok)
+    start_hyphen_preload(job);
+  load_fonts(job);
   GError *error = NULL;
   if (articles_ok &&
       !compose_check_size((Article *const *)job->articles->pdata, job->articles->len, &error)) {

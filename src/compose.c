@@ -62,6 +62,30 @@ bool compose_check_size(Article *const *articles, unsigned count, GError **error
   return true;
 }
 
+static void add_language(GPtrArray *languages, const char *language)
+{
+  if (!language || !*language)
+    return;
+  for (unsigned i = 0; i < languages->len; i++)
+    if (strcmp(g_ptr_array_index(languages, i), language) == 0)
+      return;
+  g_ptr_array_add(languages, g_strdup(language));
+}
+
+char **compose_languages(const Layout *layout, Article *const *articles, unsigned count)
+{
+  GPtrArray *languages = g_ptr_array_new();
+  for (unsigned i = 0; i < count; i++) {
+    if (articles[i]->language)   /* story.c: the article's language rules its styles' */
+      add_language(languages, articles[i]->language);
+    else
+      for (int s = 0; s < STYLE_COUNT; s++)
+        add_language(languages, layout->styles[s].language);
+  }
+  g_ptr_array_add(languages, NULL);
+  return (char **)g_ptr_array_free(languages, FALSE);
+}
+
 const char *compose_publication(const Layout *layout, Article *const *articles, unsigned count)
 {
   if (layout->publication)

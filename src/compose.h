@@ -34,6 +34,11 @@ DisplayList *compose_continuous_streamed(const Layout *layout, Fonts *fonts,
                                          Article *const *articles, unsigned count, unsigned threads,
                                          ComposePageDone done, void *data, DiagLog *log);
 
+/* The languages the articles' text is set in (an article's own, else its
+ * styles'), each once, in order of first use: what a run will hyphenate.
+ * NULL-terminated; caller frees (g_strfreev). */
+char **compose_languages(const Layout *layout, Article *const *articles, unsigned count);
+
 /* The publication's name: the layout's, else the first article source, else
  * the layout's name (borrowed). */
 const char *compose_publication(const Layout *layout, Article *const *articles, unsigned count);

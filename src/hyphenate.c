@@ -112,6 +112,41 @@ static HyphenDict *dictionary_for(Hyphenator *h, const char *language)
   return dict;
 }
 
+struct HyphenPreload {
+  GThread *thread;
+  char *dictionary_dir;
+  char **languages;
+};
+
+static gpointer preload_dictionaries(gpointer data)
+{
+  HyphenPreload *preload = data;
+  Hyphenator *h = hyphenator_new(preload->dictionary_dir);
+  for (char **language = preload->languages; *language; language++)
+    (void)dictionary_for(h, *language);
+  hyphenator_free(h);
+  return NULL;
+}
+
+HyphenPreload *hyphenator_preload_start(const char *dictionary_dir, const char *const *languages)
+{
+  HyphenPreload *preload = g_new0(HyphenPreload, 1);
+  preload->dictionary_dir = g_strdup(dictionary_dir);
+  preload->languages = g_strdupv((char **)languages);
+  preload->thread = g_thread_new("galley-hyphen", preload_dictionaries, preload);
+  return preload;
+}
+
+void hyphenator_preload_finish(HyphenPreload *preload)
+{
+  if (!preload)
+    return;
+  g_thread_join(preload->thread);
+  g_strfreev(preload->languages);
+  g_free(preload->dictionary_dir);
+  g_free(preload);
+}
+
 bool hyphenator_supports(Hyphenator *h, const char *language)
 {
   return dictionary_for(h, language) != NULL;
