@@ -203,7 +203,7 @@ struct PdfDocStream {
   GMutex lock;
   GCond changed;
   GQueue queue;        /* PageToDraw*, guarded by lock */
-  GHashTable *fonts;   /* PangoFont* the queued pages draw with, held until finish */
+  TypesetFontHold *fonts;   /* what the queued pages draw with, held until finish */
 };
 
 static void draw_page(PdfDocStream *s, const DisplayList *list, int page, unsigned first,
@@ -272,7 +272,7 @@ PdfDocStream *pdfdoc_stream_new(const PdfDocOptions *o, Article *const *articles
     g_mutex_init(&s->lock);
     g_cond_init(&s->changed);
     g_queue_init(&s->queue);
-    s->fonts = g_hash_table_new_full(g_direct_hash, g_direct_equal, g_object_unref, NULL);
+    s->fonts = typeset_font_hold_new(false);
     s->drawer = g_thread_new("galley-drawer", draw_pages, s);
   }
   return s;
@@ -287,7 +287,7 @@ static void hold_page_fonts(PdfDocStream *s, const DisplayList *list, int page, 
     if (box->page > page)
       break;
     if (box->page == page && box->kind == BOX_TEXT && box->layout)
-      typeset_hold_fonts(box->layout, s->fonts);
+      typeset_font_hold_add(s->fonts, box->layout);
   }
 }
 
@@ -325,7 +325,7 @@ static void stop_drawing(PdfDocStream *s)
     return;
   queue_page(s, g_new0(PageToDraw, 1));
   g_thread_join(s->drawer);
-  g_hash_table_destroy(s->fonts);
+  typeset_font_hold_free(s->fonts);
   g_mutex_clear(&s->lock);
   g_cond_clear(&s->changed);
 }

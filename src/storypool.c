@@ -21,7 +21,7 @@ typedef struct {
   StoryPool *pool;
   Typesetter *ts;
   Hyphenator *hyphenator;
-  GHashTable *fonts;   /* PangoFont*, held until the pool finishes */
+  TypesetFontHold *fonts;   /* held until the pool finishes */
 } Setter;
 
 typedef struct {
@@ -70,7 +70,7 @@ static void set_story(Setter *setter, unsigned k)
   slot->story = story_build(setter->ts, setter->hyphenator, pool->layout, pool->articles[article],
                             (int)article, slot->log);
   for (unsigned i = 0; i < slot->story->layouts->len; i++)
-    typeset_hold_fonts(g_ptr_array_index(slot->story->layouts, i), setter->fonts);
+    typeset_font_hold_add(setter->fonts, g_ptr_array_index(slot->story->layouts, i));
 }
 
 static bool may_begin(const StoryPool *pool, unsigned k)
@@ -129,8 +129,7 @@ StoryPool *story_pool_new(const Layout *layout, Fonts *fonts, Article *const *ar
   for (unsigned i = 0; i < threads; i++)
     pool->setters[i] = (Setter){ pool, typesetter_new(fonts_thread_font_map(fonts, i), layout),
                                  story_pool_hyphenator(layout),
-                                 g_hash_table_new_full(g_direct_hash, g_direct_equal, g_object_unref,
-                                                       NULL) };
+                                 typeset_font_hold_new(threads > 1) };
   if (threads > 1) {
     pool->threads = g_new0(GThread *, threads);
     for (unsigned i = 0; i < threads; i++)
@@ -192,7 +191,7 @@ void story_pool_finish(StoryPool *pool, DiagLog *log)
   for (unsigned i = 0; i < pool->setter_count; i++) {
     typesetter_free(pool->setters[i].ts);
     hyphenator_free(pool->setters[i].hyphenator);
-    g_hash_table_destroy(pool->setters[i].fonts);
+    typeset_font_hold_free(pool->setters[i].fonts);
   }
   g_free(pool->setters);
   g_free(pool->threads);

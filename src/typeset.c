@@ -7,6 +7,7 @@
  * between characters rather than allowed past the column edge. */
 #include "typeset.h"
 
+#include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 #include <string.h>
 
@@ -638,6 +639,7 @@ static GQuark expansion_quark(void)
  * the line starts: its glyph expansion and the hyphen drawn after it. */
 typedef struct {
   int expansion;
+  int end;               /* where the expanded line ends */
   PangoLayout *hyphen;   /* owned, NULL when none is added */
 } LineExtras;
 
@@ -667,17 +669,165 @@ static LineExtras *line_extras(PangoLayout *layout, int start_index, bool create
   return extras;
 }
 
-void typeset_hold_fonts(PangoLayout *layout, GHashTable *held)
+struct TypesetFontHold {
+  GHashTable *fonts;          /* PangoFont*, referenced */
+  GHashTable *cairo_fonts;    /* cairo_scaled_font_t* as PDF drawing makes them -> WarmedGlyphs*;
+                                 NULL: not warming */
+  cairo_surface_t *probe_surface;
+  cairo_t *probe;             /* a PDF page nothing is drawn on, asked for its fonts */
+};
+
+/* Which glyphs of a cairo font are loaded already, in pages of bits made
+ * when first needed: asking cairo again for each glyph of each line would
+ * cost more than the loading saves. */
+#define WARMED_PAGE_BITS 4096
+#define WARMED_PAGES (65536 / WARMED_PAGE_BITS)
+
+typedef struct {
+  guint64 *pages[WARMED_PAGES];
+} WarmedGlyphs;
+
+static void warmed_glyphs_free(gpointer data)
+{
+  WarmedGlyphs *warmed = data;
+  for (int i = 0; i < WARMED_PAGES; i++)
+    g_free(warmed->pages[i]);
+  g_free(warmed);
+}
+
+/* True the first time a glyph is asked about. */
+static bool first_sight(WarmedGlyphs *warmed, PangoGlyph glyph)
+{
+  guint64 **page = &warmed->pages[(glyph / WARMED_PAGE_BITS) % WARMED_PAGES];
+  if (!*page)
+    *page = g_new0(guint64, WARMED_PAGE_BITS / 64);
+  unsigned bit = glyph % WARMED_PAGE_BITS;
+  guint64 mask = G_GUINT64_CONSTANT(1) << (bit % 64);
+  if ((*page)[bit / 64] & mask)
+    return false;
+  (*page)[bit / 64] |= mask;
+  return true;
+}
+
+TypesetFontHold *typeset_font_hold_new(bool warm_glyphs)
+{
+  TypesetFontHold *hold = g_new0(TypesetFontHold, 1);
+  hold->fonts = g_hash_table_new_full(g_direct_hash, g_direct_equal, g_object_unref, NULL);
+  if (warm_glyphs) {
+    hold->cairo_fonts = g_hash_table_new_full(g_direct_hash, g_direct_equal,
+                                              (GDestroyNotify)cairo_scaled_font_destroy,
+                                              warmed_glyphs_free);
+    hold->probe_surface = cairo_pdf_surface_create_for_stream(NULL, NULL, 1, 1);
+    hold->probe = cairo_create(hold->probe_surface);
+  }
+  return hold;
+}
+
+void typeset_font_hold_free(TypesetFontHold *hold)
+{
+  if (!hold)
+    return;
+  if (hold->probe) {
+    cairo_destroy(hold->probe);
+    cairo_surface_destroy(hold->probe_surface);
+    g_hash_table_destroy(hold->cairo_fonts);
+  }
+  g_hash_table_destroy(hold->fonts);
+  g_free(hold);
+}
+
+#define WARM_CHUNK 128
+
+/* Glyphs [first, last) of a run, as render.c draws them: pango's cairo
+ * font set on a PDF page, scaled by the line's expansion. The cairo font
+ * this gives is the one drawing will look up (cairo keeps one per font,
+ * size, transform and options), so the metrics loaded into it here are
+ * found there. */
+static void warm_glyphs(TypesetFontHold *hold, const PangoGlyphItem *run, int first, int last,
+                        int expansion)
+{
+  PangoFont *font = run->item->analysis.font;
+  if (!font || first >= last)
+    return;
+  cairo_t *cr = hold->probe;
+  cairo_save(cr);
+  if (expansion)
+    cairo_scale(cr, 1.0 + expansion / 1000.0, 1.0);
+  cairo_set_scaled_font(cr, pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(font)));
+  cairo_scaled_font_t *drawn = cairo_get_scaled_font(cr);
+  WarmedGlyphs *warmed = g_hash_table_lookup(hold->cairo_fonts, drawn);
+  if (!warmed) {
+    warmed = g_new0(WarmedGlyphs, 1);
+    g_hash_table_insert(hold->cairo_fonts, cairo_scaled_font_reference(drawn), warmed);
+  }
+  cairo_glyph_t chunk[WARM_CHUNK];
+  int n = 0;
+  for (int g = first; g < last; g++) {
+    PangoGlyph glyph = run->glyphs->glyphs[g].glyph;
+    if (glyph == PANGO_GLYPH_EMPTY || (glyph & PANGO_GLYPH_UNKNOWN_FLAG) ||
+        !first_sight(warmed, glyph))
+      continue;   /* not drawn from the font, or loaded already */
+    chunk[n++] = (cairo_glyph_t){ .index = glyph };
+    if (n == WARM_CHUNK) {
+      cairo_text_extents_t extents;
+      cairo_scaled_font_glyph_extents(drawn, chunk, n, &extents);
+      n = 0;
+    }
+  }
+  if (n > 0) {
+    cairo_text_extents_t extents;
+    cairo_scaled_font_glyph_extents(drawn, chunk, n, &extents);
+  }
+  cairo_restore(cr);
+}
+
+static void warm_layout(TypesetFontHold *hold, PangoLayout *layout, int expansion)
+{
+  for (GSList *l = pango_layout_get_lines_readonly(layout); l; l = l->next)
+    for (GSList *r = ((PangoLayoutLine *)l->data)->runs; r; r = r->next) {
+      const PangoGlyphItem *run = r->data;
+      warm_glyphs(hold, run, 0, run->glyphs->num_glyphs, expansion);
+    }
+}
+
+/* Lines justification expanded are drawn with fonts of their own. */
+static void warm_expanded_lines(TypesetFontHold *hold, PangoLayout *layout, GHashTable *table)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+  g_hash_table_iter_init(&iter, table);
+  while (g_hash_table_iter_next(&iter, &key, &value)) {
+    const LineExtras *extras = value;
+    int start = GPOINTER_TO_INT(key) - 1;
+    for (GSList *l = pango_layout_get_lines_readonly(layout); l && extras->expansion; l = l->next)
+      for (GSList *r = ((PangoLayoutLine *)l->data)->runs; r; r = r->next) {
+        int first, last;
+        typeset_glyph_span(r->data, start, extras->end, &first, &last);
+        warm_glyphs(hold, r->data, first, last, extras->expansion);
+      }
+    if (extras->hyphen)
+      warm_layout(hold, extras->hyphen, extras->expansion);
+  }
+}
+
+static void hold_layout_fonts(TypesetFontHold *hold, PangoLayout *layout)
 {
   for (GSList *l = pango_layout_get_lines_readonly(layout); l; l = l->next)
     for (GSList *r = ((PangoLayoutLine *)l->data)->runs; r; r = r->next) {
       PangoFont *font = ((PangoGlyphItem *)r->data)->item->analysis.font;
-      if (!font || g_hash_table_contains(held, font))
+      if (!font || g_hash_table_contains(hold->fonts, font))
         continue;
       pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(font));   /* made now, only read later */
-      g_hash_table_add(held, g_object_ref(font));
+      g_hash_table_add(hold->fonts, g_object_ref(font));
     }
+}
+
+void typeset_font_hold_add(TypesetFontHold *hold, PangoLayout *layout)
+{
+  hold_layout_fonts(hold, layout);
   GHashTable *table = g_object_get_qdata(G_OBJECT(layout), expansion_quark());
+  if (hold->probe)
+    warm_layout(hold, layout, 0);
   if (!table)
     return;
   GHashTableIter iter;
@@ -685,7 +835,9 @@ void typeset_hold_fonts(PangoLayout *layout, GHashTable *held)
   g_hash_table_iter_init(&iter, table);
   while (g_hash_table_iter_next(&iter, NULL, &value))
     if (((LineExtras *)value)->hyphen)
-      typeset_hold_fonts(((LineExtras *)value)->hyphen, held);
+      hold_layout_fonts(hold, ((LineExtras *)value)->hyphen);
+  if (hold->probe)
+    warm_expanded_lines(hold, layout, table);
 }
 
 int typeset_line_expansion(PangoLayout *layout, int start_index)
@@ -752,7 +904,9 @@ static bool justify_range(PangoLayout *layout, PangoLayoutLine *line, int start,
   gint64 word_width = counts.natural - counts.space_width;
   int expansion = expansion_for(j, extra, word_width);
   if (expansion != 0) {
-    line_extras(layout, start, true)->expansion = expansion;
+    LineExtras *extras = line_extras(layout, start, true);
+    extras->expansion = expansion;
+    extras->end = end;
     extra = (gint64)target * 1000 / (1000 + expansion) - counts.natural;
   }
   gint64 letter_flex = word_width * j->letter_spacing / 1000;

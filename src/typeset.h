@@ -87,12 +87,21 @@ PangoLayout *typeset_line_hyphen(PangoLayout *layout, int start_index);
  * of a paragraph's run for each of its lines. */
 void typeset_glyph_span(const PangoGlyphItem *run, int start, int end, int *first, int *last);
 
-/* Adds a reference to each font the layout (and its hyphens) draws with to
- * held, a set of fonts, and makes each font's cairo font now. A layout set
- * on one thread may then be drawn on another while the first goes on
- * shaping with the same fonts: drawing only reads them, and no font is
- * finalized under the other thread (storypool.c). */
-void typeset_hold_fonts(PangoLayout *layout, GHashTable *held);
+/* The fonts layouts draw with, held for drawing on another thread. A
+ * layout set on one thread may be drawn on another while the first goes on
+ * shaping with the same fonts: each font's cairo font is made when the
+ * layout is added, so drawing only reads it, and no font is finalized
+ * under the other thread (storypool.c, pdfdoc.c).
+ *
+ * With warm_glyphs, adding a layout also loads the metrics of its glyphs
+ * into the cairo fonts a PDF page draws them with (a line's glyph
+ * expansion makes a font of its own), and holds those too. Loading a
+ * glyph parses its outline; done on the setting threads, it is off the
+ * drawing thread, which every page waits for. */
+typedef struct TypesetFontHold TypesetFontHold;
+TypesetFontHold *typeset_font_hold_new(bool warm_glyphs);
+void typeset_font_hold_add(TypesetFontHold *hold, PangoLayout *layout);
+void typeset_font_hold_free(TypesetFontHold *hold);
 
 /* Text a reader's copy-and-paste should get for a layout drawn as other
  * glyphs (a drop cap drawn "T" reads "The"); NULL when the layout's own. */
