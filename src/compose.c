@@ -75,13 +75,9 @@ static void add_language(GPtrArray *languages, const char *language)
 char **compose_languages(const Layout *layout, Article *const *articles, unsigned count)
 {
   GPtrArray *languages = g_ptr_array_new();
-  for (unsigned i = 0; i < count; i++) {
-    if (articles[i]->language)   /* story.c: the article's language rules its styles' */
-      add_language(languages, articles[i]->language);
-    else
-      for (int s = 0; s < STYLE_COUNT; s++)
-        add_language(languages, layout->styles[s].language);
-  }
+  for (unsigned i = 0; i < count; i++)
+    for (int s = 0; s < STYLE_COUNT; s++)
+      add_language(languages, story_text_language(articles[i], layout, (StyleId)s));
   g_ptr_array_add(languages, NULL);
   return (char **)g_ptr_array_free(languages, FALSE);
 }

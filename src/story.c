@@ -405,9 +405,9 @@ static void add_set_lines(Builder *b, GArray *lines, StyleId style, int x, int s
   b->after_crosshead = false;
 }
 
-static const char *text_language(const Builder *b, StyleId style)
+const char *story_text_language(const Article *article, const Layout *layout, StyleId style)
 {
-  return b->article->language ? b->article->language : b->layout->styles[style].language;
+  return article->language ? article->language : layout->styles[style].language;
 }
 
 /* Counts a justified paragraph the composer could not set. */
@@ -444,7 +444,8 @@ static GArray *set_marked_lines(Builder *b, const TypesetRequest *request, const
   hyphenator_mark_address_breaks(marked);
   *points = NULL;
   if (style->align == ALIGN_JUSTIFY && !request->override_align)
-    *points = hyphenator_points(b->hyphenator, text_language(b, request->style), marked);
+    *points = hyphenator_points(b->hyphenator,
+                                story_text_language(b->article, b->layout, request->style), marked);
   TypesetFallback fallback = TYPESET_FALLBACK_NONE;
   TypesetRequest asked = *request;
   asked.fallback = &fallback;

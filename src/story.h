@@ -73,6 +73,10 @@ Story *story_build(Typesetter *ts, Hyphenator *hyphenator, const Layout *layout,
                    const Article *article, int index, DiagLog *log);
 void story_free(Story *story);
 
+/* The language a style's text of the article is hyphenated in: the
+ * article's own, else the style's (NULL: none). */
+const char *story_text_language(const Article *article, const Layout *layout, StyleId style);
+
 /* Body paragraphs the flow may set a line longer or shorter to balance
  * columns (TeX's \looseness), numbered in story order. */
 unsigned story_paragraph_count(const Story *story);

@@ -513,6 +513,53 @@ TEST(hole_at_page_foot_is_filled_by_a_later_story)
   layout_free(layout);
 }
 
+/* A story longer than a page still opens the run: no later story is
+ * looked for before the first page holds anything. */
+TEST(long_first_story_leads_the_first_page)
+{
+  Layout *layout = test_layout("newsletter-letter");
+  GPtrArray *articles = g_ptr_array_new_with_free_func((GDestroyNotify)article_free);
+  char *texts[] = { story_text("A story longer than a page", "", 40),
+                    story_text("A short second story", "", 1) };
+  for (int i = 0; i < 2; i++) {
+    g_ptr_array_add(articles, parse(texts[i]));
+    g_free(texts[i]);
+  }
+  if (layout && test_fonts()) {
+    DisplayList *list = compose_on_threads(layout, articles, 2);
+    int page[2], baseline[2];
+    headline_positions(list, 2, page, baseline);
+    CHECK_INT(page[0], 0);
+    CHECK(page[1] > 0);
+    display_list_free(list);
+  }
+  g_ptr_array_free(articles, TRUE);
+  layout_free(layout);
+}
+
+/* What a run will hyphenate: each article's language, else its styles'. */
+TEST(languages_are_the_articles_else_the_styles)
+{
+  Layout *layout = test_layout("tabloid");   /* body: language en */
+  const char *texts[] = { "---\nheadline: A\nlanguage: de\n---\n\nText.\n",
+                          "---\nheadline: B\n---\n\nText.\n",
+                          "---\nheadline: C\nlanguage: de\n---\n\nText.\n",
+                          "---\nheadline: D\nlanguage: fr\n---\n\nText.\n" };
+  Article *articles[4];
+  for (int i = 0; i < 4; i++)
+    articles[i] = parse(texts[i]);
+  if (layout && articles[0] && articles[1] && articles[2] && articles[3]) {
+    char **languages = compose_languages(layout, articles, 4);
+    char *joined = g_strjoinv(" ", languages);
+    CHECK_STR(joined, "de en fr");
+    g_free(joined);
+    g_strfreev(languages);
+  }
+  for (int i = 0; i < 4; i++)
+    article_free(articles[i]);
+  layout_free(layout);
+}
+
 /* A photo that cannot be read is a fault, not a warning: the command makes
  * it an error (nothing written) or, with --placeholder-images, a warning.
  * Composition places a placeholder either way and names the article's line
@@ -676,4 +723,5 @@ RUN_TESTS("compose",
   T(finished_story_columns_end_together), T(word_wider_than_column_is_broken_inside_it),
   T(same_input_gives_same_boxes), T(threads_give_the_same_boxes), T(more_text_never_means_fewer_pages),
   T(priority_leads_then_given_order), T(hole_at_page_foot_is_filled_by_a_later_story),
-  T(unreadable_photo_is_a_fault_with_a_placeholder), T(unknown_font_family_names_the_package))
+  T(unreadable_photo_is_a_fault_with_a_placeholder), T(unknown_font_family_names_the_package),
+  T(long_first_story_leads_the_first_page), T(languages_are_the_articles_else_the_styles))

@@ -525,6 +525,22 @@ TEST(layout_rules_reach_the_composer)
   layout_free(layout);
 }
 
+/* Dictionaries loading on their own thread while a Hyphenator asks for the
+ * same ones: it waits for them and breaks as before; a language with no
+ * dictionary is passed over. */
+TEST(preloaded_dictionaries_break_the_same)
+{
+  const char *languages[] = { "fr", "de", "xx", NULL };
+  HyphenPreload *preload = hyphenator_preload_start(NULL, languages);
+  Hyphenator *h = hyphenator_new(NULL);
+  CHECK_MARKED(h, "de", "Die Bürgermeisterwahl endet.", "Die Bür-ger-meis-ter-wahl en=det.");
+  CHECK(!hyphenator_supports(h, "xx"));
+  hyphenator_preload_finish(preload);
+  CHECK(hyphenator_supports(h, "fr"));
+  hyphenator_free(h);
+  hyphenator_preload_finish(NULL);   /* none started: nothing to wait for */
+}
+
 TEST(right_to_left_paragraph_is_noted_once)
 {
   Layout *layout = layout_read_file("layouts/tabloid.yaml", NULL);
@@ -566,4 +582,5 @@ RUN_TESTS("hyphenate",
   T(shipped_english_layouts_use_the_house_dictionary),
   T(german_and_french_articles_hyphenate_with_their_dictionaries),
   T(layout_rules_reach_the_composer),
-  T(right_to_left_paragraph_is_noted_once))
+  T(right_to_left_paragraph_is_noted_once),
+  T(preloaded_dictionaries_break_the_same))
