@@ -282,12 +282,15 @@ PdfDocStream *pdfdoc_stream_new(const PdfDocOptions *o, Article *const *articles
  * thread that may go on shaping with them, and held while the page waits. */
 static void hold_page_fonts(PdfDocStream *s, const DisplayList *list, int page, unsigned first)
 {
+  const PangoLayout *previous = NULL;   /* a paragraph's lines follow one another */
   for (unsigned i = first; i < display_list_box_count(list); i++) {
     const Box *box = display_list_box(list, i);
     if (box->page > page)
       break;
-    if (box->page == page && box->kind == BOX_TEXT && box->layout)
+    if (box->page == page && box->kind == BOX_TEXT && box->layout && box->layout != previous)
       typeset_font_hold_add(s->fonts, box->layout);
+    if (box->kind == BOX_TEXT)
+      previous = box->layout;
   }
 }
 
