@@ -671,8 +671,7 @@ static LineExtras *line_extras(PangoLayout *layout, int start_index, bool create
 
 struct TypesetFontHold {
   GHashTable *fonts;          /* PangoFont*, referenced */
-  GHashTable *cairo_fonts;    /* cairo_scaled_font_t* as PDF drawing makes them -> WarmedGlyphs*;
-                                 NULL: not warming */
+  GHashTable *drawn;          /* DrawnKey -> DrawnFont; NULL: not warming */
   cairo_surface_t *probe_surface;
   cairo_t *probe;             /* a PDF page nothing is drawn on, asked for its fonts */
 };
@@ -683,22 +682,44 @@ struct TypesetFontHold {
 #define WARMED_PAGE_BITS 4096
 #define WARMED_PAGES (65536 / WARMED_PAGE_BITS)
 
+/* A Pango font at a glyph expansion, and the cairo font PDF drawing makes
+ * of it, with the glyphs loaded into that so far. */
 typedef struct {
-  guint64 *pages[WARMED_PAGES];
-} WarmedGlyphs;
+  PangoFont *font;   /* held in TypesetFontHold.fonts */
+  int expansion;
+} DrawnKey;
 
-static void warmed_glyphs_free(gpointer data)
+typedef struct {
+  DrawnKey key;
+  cairo_scaled_font_t *font;   /* referenced */
+  guint64 *pages[WARMED_PAGES];
+} DrawnFont;
+
+static guint drawn_key_hash(gconstpointer key)
 {
-  WarmedGlyphs *warmed = data;
+  const DrawnKey *k = key;
+  return g_direct_hash(k->font) ^ (guint)k->expansion;
+}
+
+static gboolean drawn_key_equal(gconstpointer a, gconstpointer b)
+{
+  const DrawnKey *x = a, *y = b;
+  return x->font == y->font && x->expansion == y->expansion;
+}
+
+static void drawn_font_free(gpointer data)
+{
+  DrawnFont *drawn = data;
   for (int i = 0; i < WARMED_PAGES; i++)
-    g_free(warmed->pages[i]);
-  g_free(warmed);
+    g_free(drawn->pages[i]);
+  cairo_scaled_font_destroy(drawn->font);
+  g_free(drawn);
 }
 
 /* True the first time a glyph is asked about. */
-static bool first_sight(WarmedGlyphs *warmed, PangoGlyph glyph)
+static bool first_sight(DrawnFont *drawn, PangoGlyph glyph)
 {
-  guint64 **page = &warmed->pages[(glyph / WARMED_PAGE_BITS) % WARMED_PAGES];
+  guint64 **page = &drawn->pages[(glyph / WARMED_PAGE_BITS) % WARMED_PAGES];
   if (!*page)
     *page = g_new0(guint64, WARMED_PAGE_BITS / 64);
   unsigned bit = glyph % WARMED_PAGE_BITS;
@@ -714,9 +735,7 @@ TypesetFontHold *typeset_font_hold_new(bool warm_glyphs)
   TypesetFontHold *hold = g_new0(TypesetFontHold, 1);
   hold->fonts = g_hash_table_new_full(g_direct_hash, g_direct_equal, g_object_unref, NULL);
   if (warm_glyphs) {
-    hold->cairo_fonts = g_hash_table_new_full(g_direct_hash, g_direct_equal,
-                                              (GDestroyNotify)cairo_scaled_font_destroy,
-                                              warmed_glyphs_free);
+    hold->drawn = g_hash_table_new_full(drawn_key_hash, drawn_key_equal, NULL, drawn_font_free);
     hold->probe_surface = cairo_pdf_surface_create_for_stream(NULL, NULL, 1, 1);
     hold->probe = cairo_create(hold->probe_surface);
   }
@@ -730,7 +749,7 @@ void typeset_font_hold_free(TypesetFontHold *hold)
   if (hold->probe) {
     cairo_destroy(hold->probe);
     cairo_surface_destroy(hold->probe_surface);
-    g_hash_table_destroy(hold->cairo_fonts);
+    g_hash_table_destroy(hold->drawn);
   }
   g_hash_table_destroy(hold->fonts);
   g_free(hold);
@@ -738,47 +757,55 @@ void typeset_font_hold_free(TypesetFontHold *hold)
 
 #define WARM_CHUNK 128
 
-/* Glyphs [first, last) of a run, as render.c draws them: pango's cairo
- * font set on a PDF page, scaled by the line's expansion. The cairo font
- * this gives is the one drawing will look up (cairo keeps one per font,
- * size, transform and options), so the metrics loaded into it here are
- * found there. */
+/* The cairo font render.c draws font with at an expansion: pango's cairo
+ * font set on a PDF page, scaled by the line's expansion. It is the one
+ * drawing will look up (cairo keeps one per font, size, transform and
+ * options), so the metrics loaded into it here are found there. */
+static DrawnFont *drawn_font(TypesetFontHold *hold, PangoFont *font, int expansion)
+{
+  DrawnKey key = { font, expansion };
+  DrawnFont *drawn = g_hash_table_lookup(hold->drawn, &key);
+  if (drawn)
+    return drawn;
+  cairo_t *cr = hold->probe;
+  cairo_save(cr);
+  if (expansion)
+    cairo_scale(cr, 1.0 + expansion / 1000.0, 1.0);
+  cairo_set_scaled_font(cr, pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(font)));
+  drawn = g_new0(DrawnFont, 1);
+  drawn->key = key;
+  drawn->font = cairo_scaled_font_reference(cairo_get_scaled_font(cr));
+  cairo_restore(cr);
+  g_hash_table_insert(hold->drawn, &drawn->key, drawn);
+  return drawn;
+}
+
+/* Loads glyphs [first, last) of a run into the cairo font drawing them. */
 static void warm_glyphs(TypesetFontHold *hold, const PangoGlyphItem *run, int first, int last,
                         int expansion)
 {
   PangoFont *font = run->item->analysis.font;
   if (!font || first >= last)
     return;
-  cairo_t *cr = hold->probe;
-  cairo_save(cr);
-  if (expansion)
-    cairo_scale(cr, 1.0 + expansion / 1000.0, 1.0);
-  cairo_set_scaled_font(cr, pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(font)));
-  cairo_scaled_font_t *drawn = cairo_get_scaled_font(cr);
-  WarmedGlyphs *warmed = g_hash_table_lookup(hold->cairo_fonts, drawn);
-  if (!warmed) {
-    warmed = g_new0(WarmedGlyphs, 1);
-    g_hash_table_insert(hold->cairo_fonts, cairo_scaled_font_reference(drawn), warmed);
-  }
+  DrawnFont *drawn = drawn_font(hold, font, expansion);
   cairo_glyph_t chunk[WARM_CHUNK];
   int n = 0;
   for (int g = first; g < last; g++) {
     PangoGlyph glyph = run->glyphs->glyphs[g].glyph;
     if (glyph == PANGO_GLYPH_EMPTY || (glyph & PANGO_GLYPH_UNKNOWN_FLAG) ||
-        !first_sight(warmed, glyph))
+        !first_sight(drawn, glyph))
       continue;   /* not drawn from the font, or loaded already */
     chunk[n++] = (cairo_glyph_t){ .index = glyph };
     if (n == WARM_CHUNK) {
       cairo_text_extents_t extents;
-      cairo_scaled_font_glyph_extents(drawn, chunk, n, &extents);
+      cairo_scaled_font_glyph_extents(drawn->font, chunk, n, &extents);
       n = 0;
     }
   }
   if (n > 0) {
     cairo_text_extents_t extents;
-    cairo_scaled_font_glyph_extents(drawn, chunk, n, &extents);
+    cairo_scaled_font_glyph_extents(drawn->font, chunk, n, &extents);
   }
-  cairo_restore(cr);
 }
 
 static void warm_layout(TypesetFontHold *hold, PangoLayout *layout, int expansion)
