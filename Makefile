@@ -32,14 +32,15 @@ PACKAGES = build-essential pkg-config libglib2.0-dev libpango1.0-dev libcairo2-d
 # Only for make fuzz, fuzz-smoke and valgrind (make deps installs them too).
 ROBUSTNESS_PACKAGES = valgrind clang libclang-rt-14-dev
 
-PKGS = pangocairo pangoft2 harfbuzz fontconfig libfyaml md4c gdk-pixbuf-2.0 glib-2.0 gmodule-2.0 libqpdf
-# Loaded on first use by src/vectorlibs.c (PDF and SVG ads), not linked:
-# headers only, and the sonames to open.
-LOADED_PKGS = poppler-glib librsvg-2.0
+PKGS = pangocairo pangoft2 harfbuzz fontconfig libfyaml md4c gdk-pixbuf-2.0 glib-2.0 gmodule-2.0
+# Loaded on first use by src/lazylibs.c (PDF and SVG ads; libqpdf when a PDF
+# is finished), not linked: headers only, and the sonames to open.
+LOADED_PKGS = poppler-glib librsvg-2.0 libqpdf
 soname = $(shell objdump -p $$(pkg-config --variable=libdir $(1) 2>/dev/null)/$(2).so 2>/dev/null | \
   awk '/SONAME/ { print $$2 }')
 POPPLER_GLIB_SONAME := $(call soname,poppler-glib,libpoppler-glib)
 RSVG_SONAME := $(call soname,librsvg-2.0,librsvg-2)
+QPDF_SONAME := $(call soname,libqpdf,libqpdf)
 
 CC ?= cc
 WARNINGS = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
@@ -56,10 +57,13 @@ endif
 
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) $(LOADED_PKGS) 2>/dev/null) \
   $(if $(POPPLER_GLIB_SONAME),-DGALLEY_POPPLER_GLIB_SONAME='"$(POPPLER_GLIB_SONAME)"') \
-  $(if $(RSVG_SONAME),-DGALLEY_RSVG_SONAME='"$(RSVG_SONAME)"')
+  $(if $(RSVG_SONAME),-DGALLEY_RSVG_SONAME='"$(RSVG_SONAME)"') \
+  $(if $(QPDF_SONAME),-DGALLEY_QPDF_SONAME='"$(QPDF_SONAME)"')
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CFLAGS_ALL = $(BASE_CFLAGS) $(OPT) $(PKG_CFLAGS) $(CFLAGS)
 LDLIBS_ALL = $(PKG_LIBS) -lhyphen -lm
+# the unit tests read galley's PDFs back through libqpdf themselves
+TEST_LIBS := $(shell pkg-config --libs libqpdf 2>/dev/null)
 
 ENGINE_SRC = $(filter-out src/main.c,$(wildcard src/*.c))
 ENGINE_OBJ = $(ENGINE_SRC:src/%.c=$(BUILD)/%.o)
@@ -104,7 +108,7 @@ $(BIN): $(BUILD)/main.o $(LIB)
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(LIB)
 	@mkdir -p $(dir $@)
 	@echo "  CC $<"
-	@$(CC) $(CFLAGS_ALL) -Isrc -o $@ $< $(LIB) $(LDLIBS_ALL)
+	@$(CC) $(CFLAGS_ALL) -Isrc -o $@ $< $(LIB) $(LDLIBS_ALL) $(TEST_LIBS)
 
 $(BUILD)/tests/replay-%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(LIB)
 	@mkdir -p $(dir $@)

@@ -6,7 +6,7 @@
 #include "diag.h"
 #include "galley_limits.h"
 #include "image.h"
-#include "vectorlibs.h"
+#include "lazylibs.h"
 
 typedef enum { ART_RASTER, ART_PDF, ART_SVG } ArtKind;
 
@@ -33,7 +33,7 @@ static bool load_pdf(Artwork *art, const char *path, const char *data, gsize len
                      GError **error)
 {
   GError *local = NULL;
-  art->poppler = vectorlibs_poppler(&local);
+  art->poppler = lazylibs_poppler(&local);
   if (!art->poppler) {
     diag_set_error(error, GALLEY_ERROR_INPUT, path, 0, 0, "cannot read the PDF: %s", local->message);
     g_error_free(local);
@@ -62,7 +62,7 @@ static bool load_pdf(Artwork *art, const char *path, const char *data, gsize len
 static bool load_svg(Artwork *art, const char *path, GError **error)
 {
   GError *local = NULL;
-  art->rsvg = vectorlibs_rsvg(&local);
+  art->rsvg = lazylibs_rsvg(&local);
   if (!art->rsvg) {
     diag_set_error(error, GALLEY_ERROR_INPUT, path, 0, 0, "cannot read the SVG: %s", local->message);
     g_error_free(local);

@@ -11,6 +11,7 @@
 #define GALLEY_PDFBOXES_H
 
 #include <glib.h>
+#include <stdbool.h>
 
 /* A rectangle in PDF user space: points, origin bottom left. */
 typedef struct {
@@ -32,6 +33,11 @@ GBytes *pdfboxes_apply(GBytes *pdf, const PdfBoxes *boxes, GError **error);
 /* The number of pages of a PDF file (one galley wrote, for an archive's
  * index); -1 with error when libqpdf cannot read it. */
 int pdfboxes_page_count(const char *path, GError **error);
+
+/* Loads libqpdf now (it is loaded on first use otherwise): a caller with
+ * time to spare, waiting for the last pages to be drawn, saves it from the
+ * end of the run. False with error naming the package when it cannot. */
+bool pdfboxes_load_library(GError **error);
 
 /* The same boxes around a page of width x height points with no marks. */
 void pdfboxes_plain(PdfBoxes *boxes, double width, double height);

@@ -336,6 +336,7 @@ static void stop_drawing(PdfDocStream *s)
 GBytes *pdfdoc_stream_finish(PdfDocStream *s, const DisplayList *list, DiagLog *log,
                              GError **error)
 {
+  (void)pdfboxes_load_library(NULL);   /* while the last pages are drawn; an error is said below */
   stop_drawing(s);
   if (s->fonts_error && !s->error)
     s->error = g_steal_pointer(&s->fonts_error);
