@@ -23,6 +23,14 @@
  * destroys. */
 cairo_scaled_font_t *extracthint_font(const DisplayList *list);
 
+/* The same face loaded again as a face of its own, for hints that need
+ * no /ActualText, which Ghostscript 10.00 drops (PDF/X): each hint is then
+ * one glyph that no character maps to, stretched from one end of the hint
+ * to the other and mapped to two spaces in its font subset's ToUnicode,
+ * hidden under the rule or the photo like the others. NULL when the face
+ * has no file or no such glyph. Caller destroys. */
+cairo_scaled_font_t *extracthint_font_without_actualtext(const DisplayList *list);
+
 /* The separators of the cutoff rules among boxes [first, end) of list
  * (one page's), collinear rules side by side joined; call before drawing
  * the rules. */

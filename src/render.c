@@ -592,8 +592,9 @@ struct RenderPdf {
 
 static cairo_scaled_font_t *hint_font(RenderPdf *pdf, const DisplayList *list)
 {
-  if (!pdf->hint_font && !pdf->options.no_extract_hints)
-    pdf->hint_font = extracthint_font(list);
+  if (!pdf->hint_font)
+    pdf->hint_font = pdf->options.hints_without_actualtext ? extracthint_font_without_actualtext(list)
+                                                           : extracthint_font(list);
   return pdf->hint_font;
 }
 

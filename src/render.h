@@ -35,8 +35,8 @@ typedef struct {
   gint64 slug_time;           /* the build time on the slug; < 0 omits it */
   RenderOverlay overlay;      /* NULL: none */
   void *overlay_data;
-  bool no_extract_hints;      /* leave out the hints of extracthint.h (PDF/X: Ghostscript drops
-                                 /ActualText, so their glyphs would read as text) */
+  bool hints_without_actualtext;   /* the hints of extracthint.h in their form without
+                                      /ActualText (PDF/X: Ghostscript drops it) */
 } RenderPdfOptions;
 
 /* The whole document as PDF bytes, tagged (headline H1, deck H2,
