@@ -265,27 +265,36 @@ read -r segments broken rest <<EOF2
 $(python3 tests/reading_order.py "$TMP/plain.pdf" "$TMP/plain.json")
 EOF2
 check "samples, newsletter: plain pdftotext returns each story whole ($broken of $segments broken: $rest)" test "$broken" -eq 0
-check "PDF/X has no hint glyphs (Ghostscript drops their /ActualText): no line of a lone full stop" \
+check "PDF/X has no hint glyphs that read as text (Ghostscript drops /ActualText): no line of a lone full stop" \
   sh -c "! pdftotext '$TMP/cmyk.pdf' - | grep -qx '[ .]*[.][ .]*'"
+# PDF/X carries the hints in their form without /ActualText (one glyph
+# mapped to white space in ToUnicode), where the plain PDF has them.
+read -r mine theirs matched <<EOF2
+$($CHECK hints "$TMP/cmyk.pdf" "$TMP/print.pdf")
+EOF2
+check "PDF/X: the reading-order hints read as white space where the PDF's do ($matched of $mine at the place of one of $theirs)" \
+  test "$mine" -gt 0 -a "$mine" -eq "$theirs" -a "$matched" -eq "$mine"
 # Plain pdftotext on the corpus: each story whole on at least 98 % of its
 # pages in each layout. Tolerated, and only these: warhols-photo-legacy
 # (a portrait photo narrower than its photo area: the white beside it has no
 # text twin, so the column beside it is read first) and zh-simplified
 # (Chinese columns and crossheads at one height make a table to pdftotext).
 tolerated="warhols-photo-legacy-spread-by-university-exhibits zh-simplified"
-plain_order() {   # plain_order LAYOUT: checks plain pdftotext's order on $TMP/corpus.pdf
+# plain_order LABEL PDF DUMP PERCENT TOLERATED...: checks plain pdftotext's order
+plain_order() {
+  label=$1 pdf=$2 dump=$3 percent=$4; shift 4
   read -r segments broken rest <<EOF2
-$(python3 tests/reading_order.py "$TMP/corpus.pdf" "$TMP/corpus.json" --all)
+$(python3 tests/reading_order.py "$pdf" "$dump" --all)
 EOF2
   others=""
   for pair in $rest; do
     name=$(basename "$(ls "$SHARED"/corpus/articles/*.md | sed -n "$((${pair#*:} + 1))p")" .md)
-    case " $tolerated " in *" $name "*) ;; *) others="$others $pair($name)";; esac
+    case " $* " in *" $name "*) ;; *) others="$others $pair($name)";; esac
   done
-  echo "print: corpus, $1, plain pdftotext: $segments story-pages, $broken broken: $rest"
-  check "corpus, $1: plain pdftotext breaks no story but the tolerated ones (${others:-none other})" test -z "$others"
-  check "corpus, $1: plain pdftotext returns each story whole on >= 98 % of its pages ($((segments - broken)) of $segments)" \
-    test $((100 * (segments - broken))) -ge $((98 * segments))
+  echo "print: corpus, $label, plain pdftotext: $segments story-pages, $broken broken: $rest"
+  check "corpus, $label: plain pdftotext breaks no story but the tolerated ones (${others:-none other})" test -z "$others"
+  check "corpus, $label: plain pdftotext returns each story whole on >= $percent % of its pages ($((segments - broken)) of $segments)" \
+    test $((100 * (segments - broken))) -ge $((percent * segments))
 }
 if [ -d "$SHARED/corpus/articles" ]; then
   for layout in newsletter-a4 broadsheet tabloid; do   # tabloid last: its PDF is used below
@@ -295,13 +304,20 @@ if [ -d "$SHARED/corpus/articles" ]; then
 $(python3 tests/reading_order.py "$TMP/corpus.pdf" "$TMP/corpus.json" --raw)
 EOF2
     check "corpus, $layout: content order story by story ($broken of $segments broken: $rest)" test "$broken" -eq 0
-    plain_order $layout
+    plain_order $layout "$TMP/corpus.pdf" "$TMP/corpus.json" 98 $tolerated
   done
+  # PDF/X (hints without /ActualText): as the PDF but for one story more,
+  # wikinews-interviews, whose kicker and byline, set in capitals by their
+  # style, extract without /ActualText as other letters ("PaUl BUDD"),
+  # which pdftotext places elsewhere. Before the hints: 110 of 129.
+  $GALLEY build -q --layout tabloid --pdfx-cmyk -o "$TMP/corpusx.pdf" --dump-boxes "$TMP/corpusx.json" \
+    "$SHARED"/corpus/articles/*.md
+  plain_order "tabloid, PDF/X" "$TMP/corpusx.pdf" "$TMP/corpusx.json" 96 $tolerated \
+    wikinews-interviews-president-of-the-international
   # PDF/X loses no word: pdfquality finds the same words missing as in the
   # plain PDF (the corpus's one known disagreement), Arabic aside: Ghostscript
   # drops /ActualText, so its words extract as presentation forms.
   if [ -x "$SHARED/tools/pdfquality" ]; then
-    $GALLEY build -q --layout tabloid --pdfx-cmyk -o "$TMP/corpusx.pdf" "$SHARED"/corpus/articles/*.md
     for f in corpus corpusx; do
       "$SHARED/tools/pdfquality" "$TMP/$f.pdf" --source "$SHARED/corpus/articles" --json > "$TMP/$f.q" 2>/dev/null
       python3 - "$TMP/$f.q" > "$TMP/$f.missing" <<'PY'

@@ -10,6 +10,11 @@
                        page the inked pixels of C, M and Y outside the photos
                        (must be 0: text and rules are K only), of K, and of
                        C, M and Y inside the photos
+  hints PDF OTHER      the reading-order hints of src/extracthint.h, as
+                       pdftotext -bbox reads them: words of white space
+                       alone. Prints how many PDF has, how many OTHER has,
+                       and how many of PDF's lie where one of OTHER's does
+                       (same page, within 2 pt)
   ring PGM OFFSET BLEED DPI
                        a gray picture of a --print page (pdftoppm -gray):
                        prints the dark pixels between trim and bleed edge
@@ -92,11 +97,29 @@ def ring(pgm, offset, bleed, dpi):
             in_bleed += 1
     print(in_bleed, beyond)
 
+def white_words(pdf):
+    out = subprocess.run(['pdftotext', '-bbox', pdf, '-'], capture_output=True, text=True,
+                         check=True).stdout
+    words, page = [], 0
+    for line in out.splitlines():
+        page += '<page ' in line
+        m = re.search(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*)</word>', line)
+        if m and m.group(5).strip() == '':
+            words.append((page,) + tuple(float(v) for v in m.groups()[:4]))
+    return words
+
+def hints(pdf, other):
+    mine, theirs = white_words(pdf), white_words(other)
+    near = lambda a, b: a[0] == b[0] and all(abs(u - v) <= 2 for u, v in zip(a[1:], b[1:]))
+    print(len(mine), len(theirs), sum(any(near(a, b) for b in theirs) for a in mine))
+
 command = sys.argv[1]
 if command == 'boxes':
     boxes(sys.argv[2])
 elif command == 'separations':
     separations(sys.argv[2], sys.argv[3], float(sys.argv[4]), float(sys.argv[5]))
+elif command == 'hints':
+    hints(sys.argv[2], sys.argv[3])
 elif command == 'ring':
     ring(sys.argv[2], float(sys.argv[3]), float(sys.argv[4]), float(sys.argv[5]))
 else:
