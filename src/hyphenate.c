@@ -17,9 +17,24 @@
 struct Hyphenator {
   char *dictionary_dir;
   GHashTable *dictionaries;   /* language -> HyphenDict* (NULL value: none), borrowed */
-  GHashTable *words;          /* "dictionary:house dictionary:word" -> GArray of break offsets */
+  GArray *word_caches;        /* WordCache, one per dictionary and house dictionary used */
   HyphenRules rules;
 };
+
+/* Each word's break points, worked out once: a run of a hundred thousand
+ * words asks for twenty thousand different ones, on every setting thread.
+ * An entry is one allocation, the word, its NUL, the number of points and
+ * each point as a byte offset; the set is keyed by the word. */
+typedef struct {
+  HyphenDict *dict;
+  const HouseDict *house;
+  GHashTable *words;   /* packed entries, owned */
+} WordCache;
+
+static void word_cache_clear(gpointer data)
+{
+  g_hash_table_destroy(((WordCache *)data)->words);
+}
 
 void hyphenator_default_rules(HyphenRules *rules)
 {
@@ -29,7 +44,7 @@ void hyphenator_default_rules(HyphenRules *rules)
 void hyphenator_set_rules(Hyphenator *h, const HyphenRules *rules)
 {
   h->rules = *rules;
-  g_hash_table_remove_all(h->words);   /* worked out under the old minimums */
+  g_array_set_size(h->word_caches, 0);   /* worked out under the old minimums */
 }
 
 /* Dictionaries by path, shared by every Hyphenator of the process and kept
@@ -56,7 +71,8 @@ Hyphenator *hyphenator_new(const char *dictionary_dir)
   Hyphenator *h = g_new0(Hyphenator, 1);
   h->dictionary_dir = g_strdup(dictionary_dir ? dictionary_dir : "/usr/share/hyphen");
   h->dictionaries = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-  h->words = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_array_unref);
+  h->word_caches = g_array_new(FALSE, FALSE, sizeof(WordCache));
+  g_array_set_clear_func(h->word_caches, word_cache_clear);
   hyphenator_default_rules(&h->rules);
   return h;
 }
@@ -65,7 +81,7 @@ void hyphenator_free(Hyphenator *h)
 {
   if (!h)
     return;
-  g_hash_table_destroy(h->words);
+  g_array_unref(h->word_caches);
   g_hash_table_destroy(h->dictionaries);
   g_free(h->dictionary_dir);
   g_free(h);
@@ -234,6 +250,34 @@ static GArray *dictionary_points(const HyphenRules *rules, HyphenDict *dict, con
   return points;
 }
 
+static GHashTable *word_cache(Hyphenator *h, HyphenDict *dict, const HouseDict *house)
+{
+  for (unsigned i = 0; i < h->word_caches->len; i++) {
+    WordCache *cache = &g_array_index(h->word_caches, WordCache, i);
+    if (cache->dict == dict && cache->house == house)
+      return cache->words;
+  }
+  WordCache cache = { dict, house, g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL) };
+  g_array_append_val(h->word_caches, cache);
+  return cache.words;
+}
+
+/* Stores a word's points as a packed entry and returns it; NULL (nothing
+ * stored) when there are more points or longer offsets than a byte holds. */
+static const char *pack_entry(GHashTable *words, const char *word, size_t len, const GArray *points)
+{
+  if (points->len > G_MAXUINT8 || len > G_MAXUINT8)
+    return NULL;
+  char *entry = g_malloc(len + 2 + points->len);
+  memcpy(entry, word, len);
+  entry[len] = '\0';
+  entry[len + 1] = (char)points->len;
+  for (unsigned i = 0; i < points->len; i++)
+    entry[len + 2 + i] = (char)g_array_index(points, size_t, i);
+  g_hash_table_add(words, entry);
+  return entry;
+}
+
 /* Adds the word's hyphenation points (at base in the text) to points.
  * News copy repeats its words, and libhyphen's pattern search is costly,
  * so each word's points are worked out once per dictionary. */
@@ -241,24 +285,35 @@ static void find_hyphen_points(Hyphenator *h, HyphenDict *dict, const HouseDict 
                                const char *word, size_t len, size_t base, bool last_resort,
                                GArray *points)
 {
-  char *key = g_strdup_printf("%p:%p:%.*s", (void *)dict, (const void *)house, (int)len, word);
-  GArray *cached = g_hash_table_lookup(h->words, key);
-  if (!cached) {
+  GHashTable *words = word_cache(h, dict, house);
+  char *key = g_strndup(word, len);
+  const char *entry = g_hash_table_lookup(words, key);
+  GArray *found = NULL;
+  if (!entry) {
     const GArray *breaks = NULL;
     if (house && housedict_lookup(house, word, len, &breaks))
-      cached = house_points(&h->rules, breaks, word, len);
+      found = house_points(&h->rules, breaks, word, len);
     else if (dict)
-      cached = dictionary_points(&h->rules, dict, word, len);
+      found = dictionary_points(&h->rules, dict, word, len);
     else
-      cached = g_array_new(FALSE, FALSE, sizeof(size_t));
-    g_hash_table_insert(h->words, key, cached);
+      found = g_array_new(FALSE, FALSE, sizeof(size_t));
+    entry = pack_entry(words, key, len, found);
+  }
+  g_free(key);
+  if (entry) {
+    const guint8 *offsets = (const guint8 *)entry + len + 2;
+    for (unsigned i = 0; i < offsets[-1]; i++) {
+      HyphenPoint point = { base + offsets[i], last_resort };
+      g_array_append_val(points, point);
+    }
   } else {
-    g_free(key);
+    for (unsigned i = 0; i < found->len; i++) {
+      HyphenPoint point = { base + g_array_index(found, size_t, i), last_resort };
+      g_array_append_val(points, point);
+    }
   }
-  for (unsigned i = 0; i < cached->len; i++) {
-    HyphenPoint point = { base + g_array_index(cached, size_t, i), last_resort };
-    g_array_append_val(points, point);
-  }
+  if (found)
+    g_array_unref(found);
 }
 
 static bool hyphenatable(const HyphenRules *rules, const char *word, size_t len,
