@@ -10,8 +10,11 @@
 /* What one thread sets stories with: nothing in it is shared. */
 /* Stories set ahead of the first one not yet taken: enough to keep the
  * threads busy, few enough that a long run's shaped text is not all held
- * at once. */
+ * at once. A dozen ordinary stories, fewer long ones: shaped text takes
+ * some 150 bytes a word, and a run of minutes and reports would otherwise
+ * hold a dozen of them. The next story may always begin. */
 #define LOOKAHEAD 12
+#define WORDS_AHEAD 8000
 
 #define DEFAULT_THREADS_AT_MOST 4
 
@@ -35,6 +38,7 @@ struct StoryPool {
   Article *const *articles;
   unsigned *order;
   unsigned count;
+  guint64 *words_before;   /* [k]: the words of the stories before k, in pool order */
   Slot *slots;
   Setter *setters;
   unsigned setter_count;
@@ -75,7 +79,10 @@ static void set_story(Setter *setter, unsigned k)
 
 static bool may_begin(const StoryPool *pool, unsigned k)
 {
-  return k < pool->first_untaken + LOOKAHEAD || k < pool->wanted;
+  unsigned first = pool->first_untaken;
+  bool near = k < first + LOOKAHEAD &&
+              pool->words_before[k] - pool->words_before[first] < WORDS_AHEAD;
+  return near || k == first || k < pool->wanted;
 }
 
 /* The next story nobody has begun, or count when there is none (or the
@@ -118,6 +125,9 @@ StoryPool *story_pool_new(const Layout *layout, Fonts *fonts, Article *const *ar
   pool->order = g_memdup2(order, sizeof *order * MAX(count, 1));
   pool->count = count;
   pool->slots = g_new0(Slot, MAX(count, 1));
+  pool->words_before = g_new0(guint64, count + 1);
+  for (unsigned k = 0; k < count; k++)
+    pool->words_before[k + 1] = pool->words_before[k] + article_word_count(articles[order[k]]);
   g_mutex_init(&pool->lock);
   g_cond_init(&pool->story_set);
   g_cond_init(&pool->room);
@@ -200,5 +210,6 @@ void story_pool_finish(StoryPool *pool, DiagLog *log)
   g_cond_clear(&pool->room);
   g_free(pool->slots);
   g_free(pool->order);
+  g_free(pool->words_before);
   g_free(pool);
 }
