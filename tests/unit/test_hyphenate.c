@@ -541,6 +541,25 @@ TEST(preloaded_dictionaries_break_the_same)
   hyphenator_preload_finish(NULL);   /* none started: nothing to wait for */
 }
 
+/* Points are cached a word at a time in bytes; a word too long for that
+ * is worked out every time, and breaks the same way each time. */
+TEST(very_long_word_breaks_the_same_twice)
+{
+  Hyphenator *h = hyphenator_new(NULL);
+  GString *word = g_string_new(NULL);
+  for (int i = 0; i < 20; i++)
+    g_string_append(word, "zeitungsverlag");   /* 280 letters */
+  CHECK(word->len > 255);
+  char *first = marked(h, "de", word->str);
+  char *second = marked(h, "de", word->str);
+  CHECK(strpbrk(first, "-=") != NULL);
+  CHECK_STR(second, first);
+  g_free(first);
+  g_free(second);
+  g_string_free(word, TRUE);
+  hyphenator_free(h);
+}
+
 TEST(right_to_left_paragraph_is_noted_once)
 {
   Layout *layout = layout_read_file("layouts/tabloid.yaml", NULL);
@@ -583,4 +602,5 @@ RUN_TESTS("hyphenate",
   T(german_and_french_articles_hyphenate_with_their_dictionaries),
   T(layout_rules_reach_the_composer),
   T(right_to_left_paragraph_is_noted_once),
-  T(preloaded_dictionaries_break_the_same))
+  T(preloaded_dictionaries_break_the_same),
+  T(very_long_word_breaks_the_same_twice))
