@@ -103,6 +103,13 @@ void display_list_add_cutoff_rule(DisplayList *list, int page, int x0, int x1, i
   g_array_index(list->boxes, Box, list->boxes->len - 1).cutoff = true;
 }
 
+void display_list_add_gutter(DisplayList *list, int page, int x, int y0, int y1, int stroke)
+{
+  Box box = { .kind = BOX_GUTTER, .page = page, .x = x, .y = y0, .height = y1 - y0, .story = -1,
+              .rule_width = stroke };
+  g_array_append_val(list->boxes, box);
+}
+
 void display_list_add_image(DisplayList *list, int page, int story, Image *image,
                             int x, int y, int width, int height)
 {
@@ -268,7 +275,7 @@ static void append_points(GString *out, const char *name, int units)
 }
 
 static const char *const box_kinds[] = { "text", "rule", "image", "placeholder", "fill", "artwork",
-                                         "link", "dest", "mark", "region" };
+                                         "link", "dest", "mark", "region", "gutter" };
 
 static void append_box(GString *out, const Box *box)
 {
@@ -295,7 +302,7 @@ static void append_box(GString *out, const Box *box)
     }
     if (typeset_silent_prefix(box->layout) > 0)
       g_string_append_printf(out, ", \"silent_bytes\": %d", typeset_silent_prefix(box->layout));
-  } else if (box->kind == BOX_RULE) {
+  } else if (box->kind == BOX_RULE || box->kind == BOX_GUTTER) {
     g_string_append(out, ", ");
     append_points(out, "stroke", box->rule_width);
   } else {

@@ -20,7 +20,9 @@ typedef enum {
   BOX_LINK,      /* a link over x, y, width, height to the destination `name` */
   BOX_DEST,      /* the named destination `name` at x, y */
   BOX_MARK,      /* the overset mark: a red box with a plus */
-  BOX_REGION     /* not drawn: a slot's rectangle, `name`, for tests and tools */
+  BOX_REGION,    /* not drawn: a slot's rectangle, `name`, for tests and tools */
+  BOX_GUTTER     /* not drawn: a gutter between columns of text, x its middle, from y down
+                    `height`; rule_width: the column rule's drawn there, 0 for none */
 } BoxKind;
 
 struct Artwork;
@@ -72,6 +74,9 @@ void display_list_add_rule(DisplayList *list, int page, int x0, int y0, int x1, 
                            int stroke);
 /* A horizontal cutoff rule between stories at y. */
 void display_list_add_cutoff_rule(DisplayList *list, int page, int x0, int x1, int y, int stroke);
+/* The gutter between two columns of text, at x from y0 to y1 (a BOX_GUTTER,
+ * for extracthint.h); stroke: that of the column rule drawn there, 0 for none. */
+void display_list_add_gutter(DisplayList *list, int page, int x, int y0, int y1, int stroke);
 /* image NULL draws a grey placeholder. Takes a new reference. */
 void display_list_add_image(DisplayList *list, int page, int story, Image *image,
                             int x, int y, int width, int height);

@@ -330,8 +330,8 @@ static SlotBox slot_box(const Composer *c, const EditionPage *page, const Slot *
   return b;
 }
 
-/* A cutoff rule over every slot below another; a column rule in the gutter
- * between slots side by side (when the layout has column rules). */
+/* A cutoff rule over every slot below another; the gutter between slots
+ * side by side, with a column rule when the layout has them. */
 static void place_slot_rules(Composer *c, int page, const EditionPage *p)
 {
   const Layout *l = c->layout;
@@ -340,7 +340,7 @@ static void place_slot_rules(Composer *c, int page, const EditionPage *p)
     SlotBox b = slot_box(c, p, s);
     if (s->first_line > 0)
       display_list_add_cutoff_rule(c->list, page, b.x, b.x + b.width, b.slot_top + l->baseline / 2, l->rule_width);
-    for (unsigned j = 0; l->column_rules && j < p->slots->len; j++) {
+    for (unsigned j = 0; (l->column_rules || l->gutter > 0) && j < p->slots->len; j++) {
       const Slot *t = &g_array_index(p->slots, EditionSlot, j).slot;
       if (t->first_column != s->first_column + s->span)
         continue;
@@ -351,7 +351,11 @@ static void place_slot_rules(Composer *c, int page, const EditionPage *p)
       if (y0 > text_top(c) + p->kind->nameplate_lines * l->baseline)
         y0 += l->baseline;
       int x = tb.x - l->gutter / 2;
-      rule(c, page, x, y0, x, y1 - l->baseline / 4, l->rule_width);
+      if (l->column_rules)
+        rule(c, page, x, y0, x, y1 - l->baseline / 4, l->rule_width);
+      if (l->gutter > 0)
+        display_list_add_gutter(c->list, page, x, y0, y1 - l->baseline / 4,
+                                l->column_rules ? l->rule_width : 0);
     }
   }
 }

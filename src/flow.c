@@ -497,11 +497,20 @@ static void place_columns(Flow *flow, const Story *story, const GArray *items, S
   }
 }
 
-/* Vertical rules in the gutters between the story's columns that hold text. */
+/* A gutter from y0 to y1, and its rule when the layout has column rules. */
+static void place_gutter(Flow *flow, int x, int y0, int y1)
+{
+  const Layout *layout = flow->layout;
+  if (layout->column_rules)
+    display_list_add_rule(flow->list, flow->page, x, y0, x, y1, layout->rule_width);
+  display_list_add_gutter(flow->list, flow->page, x, y0, y1, layout->column_rules ? layout->rule_width : 0);
+}
+
+/* The gutters between the story's columns that hold text, with their rules. */
 static void place_column_rules(Flow *flow, const Story *story, const Segment *seg, int story_top)
 {
   const Layout *layout = flow->layout;
-  if (!layout->column_rules || layout->gutter <= 0)
+  if (layout->gutter <= 0)
     return;
   for (int c = 0; c + 1 < layout->columns; c++) {
     if (seg->end[c + 1] == seg->start[c + 1])
@@ -513,13 +522,11 @@ static void place_column_rules(Flow *flow, const Story *story, const Segment *se
     if (seg->hole_rows[c] > 0 && seg->hole_rows[c + 1] > 0) {   /* not through a pull quote */
       int hole = seg->hole_top[c];
       if (hole > top)
-        display_list_add_rule(flow->list, flow->page, x, row_top(flow, top), x,
-                              row_top(flow, hole), layout->rule_width);
+        place_gutter(flow, x, row_top(flow, top), row_top(flow, hole));
       top = hole + seg->hole_rows[c];
     }
     if (top < bottom)
-      display_list_add_rule(flow->list, flow->page, x, row_top(flow, top), x, end,
-                            layout->rule_width);
+      place_gutter(flow, x, row_top(flow, top), end);
   }
 }
 
