@@ -9,8 +9,8 @@
  * separation a reader sees, is a graphic it ignores. galley therefore
  * gives every cutoff rule an invisible text twin: a word that extractors
  * read as white space (/ActualText of two spaces) reaching from one end of
- * the rule to the other. Its glyph lies under the rule's stroke, so
- * nothing changes on the page. */
+ * the rule to the other. Its glyph, white, lies under the rule's stroke,
+ * so nothing changes on the page. */
 #ifndef GALLEY_EXTRACTHINT_H
 #define GALLEY_EXTRACTHINT_H
 
