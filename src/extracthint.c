@@ -1,6 +1,9 @@
 /* extracthint.c — see extracthint.h. */
 #include "extracthint.h"
 
+#include <math.h>
+#include <stdlib.h>
+
 #include <cairo-ft.h>
 #include <pango/pangocairo.h>
 #include <pango/pangofc-font.h>
@@ -10,10 +13,11 @@
  * it joins lines whose sizes differ by 5 % at most. */
 #define HINT_SIZE 1.0
 
-static cairo_scaled_font_t *sized(cairo_font_face_t *face, double points)
+/* The face at `wide` points across and `high` points up. */
+static cairo_scaled_font_t *sized_xy(cairo_font_face_t *face, double wide, double high)
 {
   cairo_matrix_t size, ctm;
-  cairo_matrix_init_scale(&size, points, points);
+  cairo_matrix_init_scale(&size, wide, high);
   cairo_matrix_init_identity(&ctm);
   cairo_font_options_t *options = cairo_font_options_create();
   cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);   /* at 1 pt they round to 0 */
@@ -21,6 +25,11 @@ static cairo_scaled_font_t *sized(cairo_font_face_t *face, double points)
   cairo_scaled_font_t *scaled = cairo_scaled_font_create(face, &size, &ctm, options);
   cairo_font_options_destroy(options);
   return scaled;
+}
+
+static cairo_scaled_font_t *sized(cairo_font_face_t *face, double points)
+{
+  return sized_xy(face, points, points);
 }
 
 /* The font of the first line of text in the list; NULL when none. */
@@ -349,5 +358,255 @@ void extracthint_story_breaks(cairo_t *cr, cairo_scaled_font_t *font, const Disp
     story_break(cr, font, rule->x / (double)PANGO_SCALE,
                             (last->x + last->width) / (double)PANGO_SCALE, rule->y / (double)PANGO_SCALE,
                             MIN(rule->rule_width, last->rule_width) / (double)PANGO_SCALE);
+  }
+}
+
+/* ---- gutters ---------------------------------------------------------------------
+ *
+ * How pdftotext (poppler's TextOutputDev) grows a block: it takes a word
+ * on one of the block's lines when the word's size is within 60 % of the
+ * size of the word that started the block and it lies within 0.7 of that
+ * size beside the block (maxBlockFontSizeDelta2, minColSpacing1, 0.3
+ * before poppler 21); within 20 % and one size away
+ * (maxBlockFontSizeDelta3, minColSpacing2); a line above or below within
+ * 5 % and 1.5 sizes (maxBlockFontSizeDelta1, maxLineSpacingDelta). So
+ * sizes JOIN_RATIO apart never share a block, and sizes SIDE_RATIO apart
+ * only within LINE_REACH of the larger size. (The ratios carry a margin.)
+ * A gutter's hint must share a block with nothing: a text line or a photo
+ * hint joined to it would stretch across the columns it is to separate. */
+#define JOIN_RATIO 2.6
+#define SIDE_RATIO 1.3
+#define LINE_REACH 0.7
+/* Words stacked closer than 1.5 sizes make one block, as tall as the gutter. */
+#define STACK_PITCH 1.4
+/* The hints of two gutters side by side stay smaller than the distance
+ * between them, so neither reaches the other. */
+#define SIDE_REACH 0.9
+/* At most this many words down a gutter: pdftotext prints each as a line
+ * of white space. */
+#define MOST_WORDS 12
+
+static bool is_gutter(const Box *box)
+{
+  return box->kind == BOX_GUTTER && box->height > 0;
+}
+
+/* A text box's font size in points: that of its largest run, or, once the
+ * page has let go of its layout, its height (ascent and descent, more
+ * than the size). */
+static double text_size(const Box *box)
+{
+  double size = 0;
+  PangoLayoutLine *line = box->layout ? pango_layout_get_line_readonly(box->layout, box->line_index) : NULL;
+  for (GSList *run = line ? line->runs : NULL; run; run = run->next) {
+    PangoFontDescription *described = pango_font_describe(((PangoGlyphItem *)run->data)->item->analysis.font);
+    size = MAX(size, pango_font_description_get_size(described) / (double)PANGO_SCALE);
+    pango_font_description_free(described);
+  }
+  return size > 0 ? size : box->height / (double)PANGO_SCALE;
+}
+
+/* What pdftotext sees of a box: a line of text, or a photo's hint
+ * (extracthint_photo); its extent across, its baseline and its size (0:
+ * nothing). */
+typedef struct {
+  double left, right, base, size;
+} Seen;
+
+/* The words down a gutter: at x, their baselines from base0 to base1. */
+typedef struct {
+  double x, base0, base1, size;
+} Column;
+
+static Seen seen(const Box *box, double ascent, double descent)
+{
+  Seen s = { box->x / (double)PANGO_SCALE, (box->x + box->width) / (double)PANGO_SCALE,
+             box->y / (double)PANGO_SCALE, 0 };
+  if (box->kind == BOX_TEXT)
+    s.size = text_size(box);
+  else if (box->kind == BOX_IMAGE) {
+    s.size = box->height / (double)PANGO_SCALE / (ascent + descent);
+    s.base += ascent * s.size;
+  }
+  return s;
+}
+
+/* Whether one of pdftotext's blocks could take both the column's words and
+ * what it sees of a box: baselines within half a size (a line of the block;
+ * a text block's lines are up to 1.5 sizes apart, so a baseline between
+ * two is up to 0.75 from one), and within reach across. */
+static bool could_join(const Column *column, const Seen *other)
+{
+  double larger = MAX(column->size, other->size), ratio = larger / MIN(column->size, other->size);
+  double reach = ratio < SIDE_RATIO ? larger : ratio < JOIN_RATIO ? LINE_REACH * larger : 0;
+  return reach > 0 && other->left - reach < column->x && column->x < other->right + reach
+         && other->base > column->base0 - 0.75 * larger && other->base < column->base1 + 0.75 * larger;
+}
+
+static Column column_of(const Box *gutter, double size, double ascent, double descent)
+{
+  Column c = { gutter->x / (double)PANGO_SCALE, gutter->y / (double)PANGO_SCALE + ascent * size,
+               (gutter->y + gutter->height) / (double)PANGO_SCALE - descent * size, size };
+  return c;
+}
+
+static bool apart(const GArray *near, const Column *column)
+{
+  for (unsigned i = 0; i < near->len; i++)
+    if (could_join(column, &g_array_index(near, Seen, i)))
+      return false;
+  return true;
+}
+
+/* The largest size, up to `most`, for words down the gutter that join
+ * nothing near it: `most` itself, or JOIN_RATIO below the size of
+ * something near; 0 when none is `least` or more. */
+static double apart_size(const GArray *near, const Box *gutter, double most, double least,
+                         double ascent, double descent)
+{
+  Column column = column_of(gutter, most, ascent, descent);
+  if (apart(near, &column))
+    return most;
+  double best = 0;
+  for (unsigned i = 0; i < near->len; i++) {
+    double size = g_array_index(near, Seen, i).size / JOIN_RATIO * 0.999;
+    column = column_of(gutter, size, ascent, descent);
+    if (size > best && size < most && size >= least && apart(near, &column))
+      best = size;
+  }
+  return best;
+}
+
+/* The size of the words down a gutter: as large as its length allows (one
+ * word, if it can), at most SIDE_REACH of the way to the next gutter
+ * beside it, and apart from every text and photo near it; 0 when no size
+ * will do, and the gutter goes without. */
+static double column_hint_size(const DisplayList *list, unsigned first, unsigned end,
+                               const Box *gutter, double ascent, double descent)
+{
+  double length = gutter->height / (double)PANGO_SCALE, most = length / (ascent + descent);
+  for (unsigned i = first; i < end; i++) {
+    const Box *other = display_list_box(list, i);
+    if (is_gutter(other) && other->x != gutter->x && other->y < gutter->y + gutter->height
+        && gutter->y < other->y + other->height)
+      most = MIN(most, SIDE_REACH * abs(other->x - gutter->x) / (double)PANGO_SCALE);
+  }
+  /* above the story breaks' size, and few enough words (see extracthint_column_breaks) */
+  double least = MAX(JOIN_RATIO * HINT_SIZE,
+                     length / (MIN(ascent + descent, STACK_PITCH) * (MOST_WORDS - 1)));
+  GArray *near = g_array_new(false, false, sizeof(Seen));
+  Column widest = column_of(gutter, 0, ascent, descent);   /* baselines down the whole gutter */
+  widest.size = most;
+  for (unsigned i = first; i < end; i++) {
+    Seen other = seen(display_list_box(list, i), ascent, descent);
+    Seen as_large = other;
+    as_large.size = MAX(other.size, most);   /* the farthest any size up to `most` reaches */
+    if (other.size > 0 && could_join(&widest, &as_large))
+      g_array_append_val(near, other);
+  }
+  double size = most >= least ? apart_size(near, gutter, most, least, ascent, descent) : 0;
+  g_array_free(near, true);
+  return size;
+}
+
+/* Whether nothing drawn before the hints (the stories' boxes; page
+ * furniture comes after) lies over the rectangle: white ink there changes
+ * no pixel. */
+static bool uncovered(const DisplayList *list, unsigned first, unsigned end, double x0, double y0,
+                      double x1, double y1)
+{
+  for (unsigned i = first; i < end; i++) {
+    const Box *box = display_list_box(list, i);
+    if (box->story < 0 || box->kind == BOX_LINK || box->kind == BOX_DEST || box->kind == BOX_REGION)
+      continue;
+    double top = (box->kind == BOX_TEXT ? box->y - box->height : box->y) / (double)PANGO_SCALE;
+    double left = box->x / (double)PANGO_SCALE;
+    if (left < x1 && x0 < left + box->width / (double)PANGO_SCALE && top < y1
+        && y0 < top + box->height / (double)PANGO_SCALE)
+      return false;
+  }
+  return true;
+}
+
+/* The same word in the form without /ActualText: the hint glyph `size`
+ * high, stretched to `hairline`, hidden under the rule's stroke (the
+ * PDF/X file's text is black: Ghostscript's -dBlackText). */
+static void own_column_word(cairo_t *cr, cairo_scaled_font_t *font, double x, double top, double size,
+                            double hairline, double stroke)
+{
+  cairo_font_extents_t unit;
+  cairo_scaled_font_extents(font, &unit);
+  cairo_scaled_font_t *big = sized(cairo_scaled_font_get_font_face(font), size);
+  cairo_glyph_t glyph = { own_face_of(font)->glyph, 0, 0 };
+  cairo_scaled_font_t *wide = stretched(big, &glyph, hairline);
+  glyph.x = x - hairline / 2;
+  glyph.y = top + unit.ascent / HINT_SIZE * size;
+  show_hidden(cr, wide, &glyph, x - stroke / 2, x + stroke / 2, top,
+              top + (unit.ascent + unit.descent) / HINT_SIZE * size);
+  cairo_scaled_font_destroy(wide);
+  cairo_scaled_font_destroy(big);
+}
+
+/* One word `size` high along the gutter from top, its ink a full stop
+ * `hairline` wide centred on x, in the middle of the word; `stroke`: the
+ * gutter's rule, 0 for none. */
+static void column_word(cairo_t *cr, cairo_scaled_font_t *font, const DisplayList *list,
+                        unsigned first, unsigned end, double x, double top, double size, double hairline,
+                        double stroke)
+{
+  if (own_face_of(font)) {   /* black, so only under a rule */
+    if (stroke > 0)
+      own_column_word(cr, font, x, top, size, hairline, stroke);
+    return;
+  }
+  cairo_glyph_t glyphs[2];
+  cairo_text_extents_t ink;
+  cairo_font_extents_t unit;
+  if (!glyph_of(font, " ", &glyphs[0]) || !glyph_of(font, ".", &glyphs[1]))
+    return;
+  cairo_scaled_font_glyph_extents(font, &glyphs[1], 1, &ink);
+  cairo_scaled_font_extents(font, &unit);
+  if (ink.width <= 0)
+    return;
+  cairo_scaled_font_t *tall = sized_xy(cairo_scaled_font_get_font_face(font),
+                                       hairline / ink.width * HINT_SIZE, size);
+  cairo_scaled_font_glyph_extents(tall, &glyphs[1], 1, &ink);
+  double high = (unit.ascent + unit.descent) / HINT_SIZE * size;
+  glyphs[1].x = x - ink.x_bearing - ink.width / 2;
+  glyphs[1].y = top + high / 2 - ink.y_bearing - ink.height / 2;
+  glyphs[0].x = glyphs[1].x;
+  glyphs[0].y = top + unit.ascent / HINT_SIZE * size;
+  double left = glyphs[1].x + ink.x_bearing, inked = glyphs[1].y + ink.y_bearing;
+  if (ink.height <= high && uncovered(list, first, end, left, inked, left + ink.width, inked + ink.height))
+    show_pair(cr, tall, glyphs);
+  cairo_scaled_font_destroy(tall);
+}
+
+void extracthint_column_breaks(cairo_t *cr, cairo_scaled_font_t *font, const DisplayList *list,
+                               unsigned first, unsigned end)
+{
+  cairo_font_extents_t unit;
+  if (!font)
+    return;
+  cairo_scaled_font_extents(font, &unit);
+  double ascent = unit.ascent / HINT_SIZE, descent = unit.descent / HINT_SIZE;   /* per point of size */
+  if (ascent + descent <= 0)
+    return;
+  for (unsigned i = first; i < end; i++) {
+    const Box *gutter = display_list_box(list, i);
+    double size = is_gutter(gutter) ? column_hint_size(list, first, end, gutter, ascent, descent) : 0;
+    if (size <= 0)
+      continue;
+    /* words of one size, stacked close enough to make one block */
+    double length = gutter->height / (double)PANGO_SCALE, high = size * (ascent + descent);
+    double pitch = MIN(high, STACK_PITCH * size);
+    int words = 1 + (int)ceil((length - high) / pitch - 1e-9);
+    /* under the rule, a quarter of its stroke; without one, a hairline */
+    double stroke = gutter->rule_width / (double)PANGO_SCALE;
+    double hairline = (stroke > 0 ? stroke : 0.5) / 4;
+    for (int k = 0; k < words; k++)
+      column_word(cr, font, list, first, end, gutter->x / (double)PANGO_SCALE,
+                  gutter->y / (double)PANGO_SCALE + (words > 1 ? (length - high) * k / (words - 1) : 0),
+                  size, hairline, stroke);
   }
 }

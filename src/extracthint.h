@@ -10,7 +10,15 @@
  * gives every cutoff rule an invisible text twin: a word that extractors
  * read as white space (/ActualText of two spaces) reaching from one end of
  * the rule to the other. Its glyph, white, lies under the rule's stroke,
- * so nothing changes on the page. */
+ * so nothing changes on the page.
+ *
+ * Columns side by side are the same trap across: lines on one baseline
+ * grid, in slots side by side or in neighbouring columns, line up into
+ * rows of a table, and a block with nothing beside it spreads over the
+ * column next to it. What keeps two columns apart for pdftotext is a
+ * block between them, as tall as they are: every gutter (BOX_GUTTER)
+ * gets words that read as white space stacked down its length, a hairline
+ * wide, white, under its column rule when it has one. */
 #ifndef GALLEY_EXTRACTHINT_H
 #define GALLEY_EXTRACTHINT_H
 
@@ -36,6 +44,14 @@ cairo_scaled_font_t *extracthint_font_without_actualtext(const DisplayList *list
  * the rules. */
 void extracthint_story_breaks(cairo_t *cr, cairo_scaled_font_t *font, const DisplayList *list,
                               unsigned first, unsigned end);
+
+/* The hints of the gutters among boxes [first, end) of list (one page's):
+ * words of a size pdftotext joins to no text, photo or other gutter's
+ * words near them, stacked close enough to make one block per gutter. In
+ * the form without /ActualText only gutters with a rule get them: that
+ * form's glyphs come out black (see extracthint_font_without_actualtext). */
+void extracthint_column_breaks(cairo_t *cr, cairo_scaled_font_t *font, const DisplayList *list,
+                               unsigned first, unsigned end);
 
 /* Draws the hint for a photo at (x, y), width x height points; call
  * before drawing the photo, which covers it. */

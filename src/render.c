@@ -412,6 +412,8 @@ static void draw_page_tagged(const Painter *painter, const DisplayList *list, in
     end++;
   if (painter->hint_font)   /* under the rules drawn next */
     extracthint_story_breaks(painter->cr, painter->hint_font, list, first, end);
+  if (painter->hint_font)
+    extracthint_column_breaks(painter->cr, painter->hint_font, list, first, end);
   for (unsigned i = first; i < end; i++)
     if (display_list_box(list, i)->story < 0)
       draw_box(painter, display_list_box(list, i));

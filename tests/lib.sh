@@ -29,6 +29,21 @@ expect_error() {
   pass
 }
 
+# same_render A.pdf B.pdf: prints "yes" when pdftoppm draws every page of
+# the two alike, smoothed at 72, 100 and 150 dpi and unsmoothed at 72; else
+# where they first differ.
+same_render() {
+  for opts in "-r 72" "-r 100" "-r 150" "-r 72 -aa no -aaVector no"; do
+    rm -f "$TMP"/render-a-*.pgm "$TMP"/render-b-*.pgm
+    pdftoppm $opts -gray "$1" "$TMP/render-a"
+    pdftoppm $opts -gray "$2" "$TMP/render-b"
+    for f in "$TMP"/render-a-*.pgm; do
+      cmp -s "$f" "$TMP/render-b-${f##*/render-a-}" || { echo "no: $opts, page ${f##*/render-a-}"; return; }
+    done
+  done
+  echo yes
+}
+
 finish() {
   if [ "$skipped" -gt 0 ]; then
     echo "$SUITE: $passed passed, $failed failed, $skipped skipped"
