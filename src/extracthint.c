@@ -610,3 +610,57 @@ void extracthint_column_breaks(cairo_t *cr, cairo_scaled_font_t *font, const Dis
                   size, hairline, stroke);
   }
 }
+
+/* ---- table rows -----------------------------------------------------------------
+ *
+ * pdftotext reads the cells of a table as blocks, one per column, so it
+ * gives the table column after column. A word that reads as white space
+ * across the gap between two cells of a row, at the cells' size, makes the
+ * row one line of one block: the table comes out row after row. Its full
+ * stop lies in the gap, white on the paper. */
+static const Box *next_cell(const DisplayList *list, unsigned first, unsigned end, const Box *cell)
+{
+  const Box *next = NULL;
+  for (unsigned i = first; i < end; i++) {
+    const Box *box = display_list_box(list, i);
+    if (box->kind == BOX_TEXT && box->style == STYLE_TABLE && box->story == cell->story
+        && box->y == cell->y && box->x > cell->x && (!next || box->x < next->x))
+      next = box;
+  }
+  return next;
+}
+
+static void bridge(cairo_t *cr, cairo_scaled_font_t *font, const DisplayList *list, unsigned first,
+                   unsigned end, const Box *cell, const Box *next)
+{
+  double size = MIN(text_size(cell), text_size(next)), baseline = cell->y / (double)PANGO_SCALE;
+  double x0 = (cell->x + cell->width) / (double)PANGO_SCALE, x1 = next->x / (double)PANGO_SCALE;
+  if (x1 - x0 < LINE_REACH * size)
+    return;   /* pdftotext joins them already */
+  cairo_scaled_font_t *sized_font = sized(cairo_scaled_font_get_font_face(font), size);
+  cairo_glyph_t glyphs[2];
+  cairo_text_extents_t ink;
+  if (glyph_of(sized_font, " ", &glyphs[0]) && glyph_of(sized_font, ".", &glyphs[1])) {
+    cairo_scaled_font_glyph_extents(sized_font, &glyphs[1], 1, &ink);
+    glyphs[0].x = x0;
+    glyphs[0].y = glyphs[1].y = baseline;
+    glyphs[1].x = x1 - ink.x_advance;
+    double left = glyphs[1].x + ink.x_bearing, top = baseline + ink.y_bearing;
+    if (left > x0 && uncovered(list, first, end, left, top, left + ink.width, top + ink.height))
+      show_pair(cr, sized_font, glyphs);
+  }
+  cairo_scaled_font_destroy(sized_font);
+}
+
+void extracthint_table_rows(cairo_t *cr, cairo_scaled_font_t *font, const DisplayList *list,
+                            unsigned first, unsigned end)
+{
+  if (!font || own_face_of(font))   /* that form's glyph comes out black, and nothing hides it */
+    return;
+  for (unsigned i = first; i < end; i++) {
+    const Box *cell = display_list_box(list, i);
+    const Box *next = cell->kind == BOX_TEXT && cell->style == STYLE_TABLE ? next_cell(list, first, end, cell) : NULL;
+    if (next)
+      bridge(cr, font, list, first, end, cell, next);
+  }
+}

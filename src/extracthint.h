@@ -53,6 +53,14 @@ void extracthint_story_breaks(cairo_t *cr, cairo_scaled_font_t *font, const Disp
 void extracthint_column_breaks(cairo_t *cr, cairo_scaled_font_t *font, const DisplayList *list,
                                unsigned first, unsigned end);
 
+/* The hints of the tables' rows among boxes [first, end): a word that reads
+ * as white space across each gap between two cells of a row, at their
+ * size, so that pdftotext makes the row one line and reads the table row
+ * after row, not column after column. None in the form without
+ * /ActualText. */
+void extracthint_table_rows(cairo_t *cr, cairo_scaled_font_t *font, const DisplayList *list,
+                            unsigned first, unsigned end);
+
 /* Draws the hint for a photo at (x, y), width x height points; call
  * before drawing the photo, which covers it. */
 void extracthint_photo(cairo_t *cr, cairo_scaled_font_t *font, double x, double y, double width,

@@ -414,6 +414,8 @@ static void draw_page_tagged(const Painter *painter, const DisplayList *list, in
     extracthint_story_breaks(painter->cr, painter->hint_font, list, first, end);
   if (painter->hint_font)
     extracthint_column_breaks(painter->cr, painter->hint_font, list, first, end);
+  if (painter->hint_font)
+    extracthint_table_rows(painter->cr, painter->hint_font, list, first, end);
   for (unsigned i = first; i < end; i++)
     if (display_list_box(list, i)->story < 0)
       draw_box(painter, display_list_box(list, i));

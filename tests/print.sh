@@ -266,6 +266,11 @@ read -r segments broken rest <<EOF2
 $(python3 tests/reading_order.py "$TMP/plain.pdf" "$TMP/plain.json")
 EOF2
 check "samples, newsletter: plain pdftotext returns each story whole ($broken of $segments broken: $rest)" test "$broken" -eq 0
+read -r segments broken rest <<EOF2
+$(python3 tests/reading_order.py "$TMP/tabloid.pdf" "$TMP/tabloid.json")
+EOF2
+check "samples, tabloid: plain pdftotext returns each story whole, the table row by row ($broken of $segments broken: $rest)" \
+  test "$segments" -ge 5 -a "$broken" -eq 0
 hints=$(python3 tests/hintless.py "$TMP/plain.pdf" "$TMP/hintless.pdf")
 same=$(same_render "$TMP/plain.pdf" "$TMP/hintless.pdf")
 check "samples, newsletter: the ${hints:-no} extractor hints (gutters without rules too) change no pixel ($same)" \
